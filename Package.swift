@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Triage",
+    products: [
+        .executable(name: "triage", targets: ["triage"]),
+        .library(name: "TriageEngine", targets: ["TriageEngine"]),
+    ],
+    targets: [
+        // libpcre2-8 through pkg-config; only TriagePCRE2 imports it.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .target(name: "TriagePCRE2", dependencies: ["CPCRE2"]),
+        // The language front end: lexer, parser, AST, diagnostics. Knows nothing of PCRE2.
+        .target(name: "TriageSyntax"),
+        .target(name: "TriageEngine", dependencies: ["TriageSyntax", "TriagePCRE2"]),
+        // Small hand-written pieces the CLI needs: argument parsing, JSON writing, terminal styling.
+        .target(name: "TriageSupport"),
+        // The rule pack in rules/, embedded as generated source so the binary works from anywhere.
+        .executableTarget(name: "RulesEmbedder"),
+        .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
+        .target(name: "TriageShippedRules", plugins: ["EmbedRulesPlugin"]),
+        .target(
+            name: "TriageCLI",
+            dependencies: ["TriageEngine", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
+        ),
+        .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
+
+        .testTarget(name: "TriagePCRE2Tests", dependencies: ["TriagePCRE2"]),
+        .testTarget(name: "TriageSyntaxTests", dependencies: ["TriageSyntax"], exclude: ["Goldens"]),
+        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageSyntax"]),
+        .testTarget(name: "TriageSupportTests", dependencies: ["TriageSupport"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "triage"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
