@@ -1,0 +1,128 @@
+/// A top-level statement of a rule file.
+public enum Declaration: Sendable, Hashable {
+    case importFile(ImportDeclaration)
+    case define(DefineDeclaration)
+    case category(CategoryDeclaration)
+    case signal(SignalDeclaration)
+    case entity(EntityDeclaration)
+    case rule(RuleDeclaration)
+    case playbook(PlaybookDeclaration)
+    case settings(SettingsDeclaration)
+
+    public var span: SourceSpan {
+        switch self {
+        case .importFile(let d): return d.span
+        case .define(let d): return d.span
+        case .category(let d): return d.span
+        case .signal(let d): return d.span
+        case .entity(let d): return d.span
+        case .rule(let d): return d.span
+        case .playbook(let d): return d.span
+        case .settings(let d): return d.span
+        }
+    }
+}
+
+/// `import "other.rules"`, relative to the importing file.
+public struct ImportDeclaration: Sendable, Hashable {
+    public let path: StringLiteral
+    public let span: SourceSpan
+}
+
+/// `define name = expression`.
+public struct DefineDeclaration: Sendable, Hashable {
+    public let name: Identifier
+    public let value: Expression
+    public let span: SourceSpan
+}
+
+/// `category delivery.late "Late delivery" { playbook late_delivery priority 3 }`.
+public struct CategoryDeclaration: Sendable, Hashable {
+    public let id: Identifier
+    public let title: StringLiteral?
+    public let playbook: Identifier?
+    public let priority: NumberLiteral?
+    public let description: StringLiteral?
+    public let span: SourceSpan
+}
+
+/// `signal urgent "Needs it now"`.
+public struct SignalDeclaration: Sendable, Hashable {
+    public let name: Identifier
+    public let title: StringLiteral?
+    public let span: SourceSpan
+}
+
+/// `entity order_id "order number" = /…/ as order_id`.
+public struct EntityDeclaration: Sendable, Hashable {
+    public let name: Identifier
+    public let title: StringLiteral?
+    public let pattern: Expression
+    /// `as KIND`: how to normalise the matched text.
+    public let normalizer: Identifier?
+    public let span: SourceSpan
+}
+
+/// Where a rule's weight goes.
+public enum RuleTarget: Sendable, Hashable {
+    case category(Identifier)
+    case signal(Identifier)
+}
+
+/// `rule name -> target { when … unless … weight 3 speaker any }`.
+public struct RuleDeclaration: Sendable, Hashable {
+    public let name: Identifier
+    public let target: RuleTarget
+    public let condition: Expression?
+    public let exceptions: [Expression]
+    public let weight: NumberLiteral?
+    public let speaker: Identifier?
+    public let description: StringLiteral?
+    public let span: SourceSpan
+}
+
+/// `playbook name "title" { needs … step … record … escalate … }`.
+public struct PlaybookDeclaration: Sendable, Hashable {
+    public let name: Identifier
+    public let title: StringLiteral?
+    public let items: [PlaybookItem]
+    public let span: SourceSpan
+}
+
+/// One line of a playbook, in the order written.
+public enum PlaybookItem: Sendable, Hashable {
+    /// `needs order_id "your order number"` checks the message for the entity;
+    /// `needs "photos of the damage"` is only listed as something to have ready.
+    case needs(entity: Identifier?, description: StringLiteral, span: SourceSpan)
+    case step(PlaybookStep)
+    case record(StringLiteral, span: SourceSpan)
+    case escalate(PlaybookStep)
+
+    public var span: SourceSpan {
+        switch self {
+        case .needs(_, _, let span), .record(_, let span): return span
+        case .step(let step), .escalate(let step): return step.span
+        }
+    }
+}
+
+/// `step chat "Start a chat about order {order_id}" when not urgent`.
+public struct PlaybookStep: Sendable, Hashable {
+    public let channel: Identifier
+    public let text: StringLiteral
+    public let condition: StepCondition?
+    public let span: SourceSpan
+}
+
+/// `settings { threshold 2 secondary_ratio 0.5 fallback other negation_window 3 }`.
+public struct SettingsDeclaration: Sendable, Hashable {
+    public struct Setting: Sendable, Hashable {
+        public let name: Identifier
+        /// A number or a name, as written.
+        public let value: Token
+        public let span: SourceSpan
+    }
+
+    public let settings: [Setting]
+    public let span: SourceSpan
+}

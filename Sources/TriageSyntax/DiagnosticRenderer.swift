@@ -1,0 +1,76 @@
+/// Renders diagnostics like a compiler: header, location, the source line and a caret
+/// under the exact span, then notes and a hint. Colour is a separate decorator.
+public struct DiagnosticRenderer: Sendable {
+    /// Colour hooks; the default leaves text plain so tests compare plain text.
+    public struct Decorator: Sendable {
+        public var error: @Sendable (String) -> String = { $0 }
+        public var warning: @Sendable (String) -> String = { $0 }
+        public var note: @Sendable (String) -> String = { $0 }
+        public var emphasis: @Sendable (String) -> String = { $0 }
+        public var gutter: @Sendable (String) -> String = { $0 }
+        public init() {}
+        public static let plain = Decorator()
+    }
+
+    public var decorator: Decorator
+
+    public init(decorator: Decorator = .plain) {
+        self.decorator = decorator
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var lines: [String] = []
+        let severityText: String
+        switch diagnostic.severity {
+        case .error: severityText = decorator.error("error[\(diagnostic.id)]")
+        case .warning: severityText = decorator.warning("warning[\(diagnostic.id)]")
+        case .note: severityText = decorator.note("note[\(diagnostic.id)]")
+        }
+        lines.append(severityText + decorator.emphasis(": " + diagnostic.message))
+        lines += excerpt(file: diagnostic.file, span: diagnostic.span, arrow: "-->")
+        for note in diagnostic.notes {
+            if let file = note.file, let span = note.span {
+                lines.append(decorator.note("note") + ": " + note.message)
+                lines += excerpt(file: file, span: span, arrow: "-->")
+            } else {
+                lines.append(decorator.gutter("  = ") + "note: " + note.message)
+            }
+        }
+        if let hint = diagnostic.hint {
+            lines.append(decorator.gutter("  = ") + "hint: " + hint)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { render($0) + "\n" }.joined(separator: "\n")
+    }
+
+    /// One-line form for logs and summaries: `file:line:col: error[id]: message`.
+    public static func oneLine(_ diagnostic: Diagnostic) -> String {
+        "\(diagnostic.locationDescription): \(diagnostic.severity.rawValue)[\(diagnostic.id)]: \(diagnostic.message)"
+    }
+
+    private func excerpt(file: SourceFile?, span: SourceSpan?, arrow: String) -> [String] {
+        guard let file else { return [] }
+        guard let span else { return [decorator.gutter(" \(arrow) ") + file.path] }
+        let start = file.location(of: span.start)
+        let lineNumber = String(start.line)
+        let pad = String(repeating: " ", count: lineNumber.count)
+        let sourceLine = file.lineText(start.line)
+        // The underline stops at the end of the first line of a multi-line span.
+        let end = file.location(of: span.end)
+        let lineLength = sourceLine.count
+        let lastColumn = end.line == start.line ? end.column : lineLength + 1
+        let width = max(1, min(lastColumn, lineLength + 1) - start.column)
+        // Copy tabs from the source line so the caret lines up under it.
+        let prefix = String(sourceLine.prefix(start.column - 1).map { $0 == "\t" ? "\t" : " " })
+        let caret = "^" + String(repeating: "~", count: width - 1)
+        return [
+            decorator.gutter("\(pad) \(arrow) ") + "\(file.path):\(start.line):\(start.column)",
+            decorator.gutter("\(pad) |"),
+            decorator.gutter("\(lineNumber) | ") + sourceLine,
+            decorator.gutter("\(pad) | ") + prefix + decorator.emphasis(caret),
+        ]
+    }
+}

@@ -1,0 +1,238 @@
+extension Parser {
+    mutating func parseDeclarations() -> [Declaration] {
+        var declarations: [Declaration] = []
+        while !atEnd {
+            let before = index
+            if let declaration = parseDeclaration() {
+                declarations.append(declaration)
+            }
+            // Loop progress guard: a declaration parser that consumed nothing must not spin.
+            if index == before {
+                advance()
+                synchronizeToDeclaration()
+            }
+        }
+        return declarations
+    }
+
+    private mutating func parseDeclaration() -> Declaration? {
+        let keyword = current
+        guard keyword.kind == .word, Parser.declarationKeywords.contains(keyword.text) else {
+            if keyword.kind != .invalid {
+                let suggestion = Parser.closest(keyword.text, among: Parser.declarationKeywords.sorted())
+                error("expected-declaration", "expected a declaration, found \(keyword.displayName)", at: keyword.span,
+                      hint: suggestion.map { "did you mean '\($0)'?" } ?? "a rule file holds import, define, category, signal, entity, rule, playbook and settings declarations")
+            }
+            advance()
+            synchronizeToDeclaration()
+            return nil
+        }
+        advance()
+        let start = keyword.span.start
+        let errorsBefore = diagnostics.count
+        let declaration: Declaration?
+        switch keyword.text {
+        case "import": declaration = parseImport(start: start)
+        case "define": declaration = parseDefine(start: start)
+        case "category": declaration = parseCategory(start: start)
+        case "signal": declaration = parseSignal(start: start)
+        case "entity": declaration = parseEntity(start: start)
+        case "rule": declaration = parseRule(start: start)
+        case "playbook": declaration = parsePlaybook(start: start)
+        default: declaration = parseSettings(start: start)
+        }
+        if declaration == nil && diagnostics.count > errorsBefore {
+            synchronizeToDeclaration()
+        }
+        return declaration
+    }
+
+    private mutating func parseImport(start: Int) -> Declaration? {
+        guard let path = expectString("a quoted file path after 'import'", hint: "import \"shared/entities.rules\"") else { return nil }
+        return .importFile(ImportDeclaration(path: path, span: SourceSpan(start: start, end: path.span.end)))
+    }
+
+    private mutating func parseDefine(start: Int) -> Declaration? {
+        guard let name = expectDeclaredName("a name after 'define'") else { return nil }
+        guard consume(.equals) != nil else {
+            expected("'=' after 'define \(name.name)'", hint: "define \(name.name) = words { … }")
+            return nil
+        }
+        let value = parseExpression()
+        return .define(DefineDeclaration(name: name, value: value, span: SourceSpan(start: start, end: previousEnd)))
+    }
+
+    private mutating func parseCategory(start: Int) -> Declaration? {
+        guard let id = expectCategoryID("a category id after 'category'") else { return nil }
+        let title = optionalString()
+        var playbook: Identifier?
+        var priority: NumberLiteral?
+        var description: StringLiteral?
+        var end = previousEnd
+        if current.kind == .leftBrace {
+            end = parseBlock("category", keywords: ["playbook", "priority", "description"]) { parser in
+                let keyword = parser.current
+                if parser.consumeWord("playbook") {
+                    parser.noteDuplicate(playbook?.span, keyword: keyword)
+                    playbook = parser.expectName("a playbook name after 'playbook'")
+                } else if parser.consumeWord("priority") {
+                    parser.noteDuplicate(priority?.span, keyword: keyword)
+                    priority = parser.expectNumber("a number after 'priority'")
+                } else if parser.consumeWord("description") {
+                    parser.noteDuplicate(description?.span, keyword: keyword)
+                    description = parser.expectString("a quoted description")
+                } else {
+                    return false
+                }
+                return true
+            }
+        }
+        return .category(CategoryDeclaration(id: id, title: title, playbook: playbook, priority: priority, description: description, span: SourceSpan(start: start, end: end)))
+    }
+
+    private mutating func parseSignal(start: Int) -> Declaration? {
+        guard let name = expectDeclaredName("a signal name after 'signal'") else { return nil }
+        let title = optionalString()
+        return .signal(SignalDeclaration(name: name, title: title, span: SourceSpan(start: start, end: previousEnd)))
+    }
+
+    private mutating func parseEntity(start: Int) -> Declaration? {
+        guard let name = expectDeclaredName("an entity name after 'entity'") else { return nil }
+        let title = optionalString()
+        guard consume(.equals) != nil else {
+            expected("'=' and a pattern after the entity name", hint: "entity \(name.name) \"…\" = /pattern/")
+            return nil
+        }
+        let pattern = parseExpression()
+        var normalizer: Identifier?
+        if consumeWord("as") {
+            normalizer = expectName("a normaliser after 'as'", hint: "one of: order_id, amount, date, tracking_number, digits, upper, lower, text")
+        }
+        return .entity(EntityDeclaration(name: name, title: title, pattern: pattern, normalizer: normalizer, span: SourceSpan(start: start, end: previousEnd)))
+    }
+
+    private mutating func parseRule(start: Int) -> Declaration? {
+        guard let name = expectDeclaredName("a rule name after 'rule'") else { return nil }
+        guard consume(.arrow) != nil else {
+            expected("'->' and a category or signal after the rule name", hint: "rule \(name.name) -> delivery.late { … }")
+            return nil
+        }
+        let target: RuleTarget
+        if isWord("signal") && peek().kind == .word {
+            advance()
+            guard let signal = expectName("a signal name") else { return nil }
+            target = .signal(signal)
+        } else if let category = expectCategoryID("a category id or 'signal NAME' after '->'") {
+            target = .category(category)
+        } else {
+            return nil
+        }
+        var condition: Expression?
+        var exceptions: [Expression] = []
+        var weight: NumberLiteral?
+        var speaker: Identifier?
+        var description: StringLiteral?
+        let end = parseBlock("rule", keywords: ["when", "unless", "weight", "speaker", "description"]) { parser in
+            let keyword = parser.current
+            if parser.consumeWord("when") {
+                parser.noteDuplicate(condition?.span, keyword: keyword, hint: "combine conditions with 'and' / 'or', or use 'unless'")
+                condition = parser.parseExpression()
+            } else if parser.consumeWord("unless") {
+                exceptions.append(parser.parseExpression())
+            } else if parser.consumeWord("weight") {
+                parser.noteDuplicate(weight?.span, keyword: keyword)
+                weight = parser.expectNumber("a number after 'weight'")
+            } else if parser.consumeWord("speaker") {
+                parser.noteDuplicate(speaker?.span, keyword: keyword)
+                speaker = parser.expectName("'customer', 'agent' or 'any' after 'speaker'")
+            } else if parser.consumeWord("description") {
+                parser.noteDuplicate(description?.span, keyword: keyword)
+                description = parser.expectString("a quoted description")
+            } else {
+                return false
+            }
+            return true
+        }
+        if condition == nil {
+            error("missing-condition", "rule '\(name.name)' has no 'when' condition", at: name.span, hint: "add a line such as: when words { late delayed }")
+        }
+        return .rule(RuleDeclaration(name: name, target: target, condition: condition, exceptions: exceptions, weight: weight, speaker: speaker, description: description, span: SourceSpan(start: start, end: end)))
+    }
+
+    private mutating func parseSettings(start: Int) -> Declaration? {
+        var settings: [SettingsDeclaration.Setting] = []
+        let known = ["threshold", "secondary_ratio", "fallback", "negation_window"]
+        let end = parseBlock("settings block", keywords: known) { parser in
+            guard parser.current.kind == .word else { return false }
+            let name = parser.advance()
+            guard parser.current.kind == .word || parser.current.kind == .number else {
+                parser.expected("a value after '\(name.text)'")
+                return true
+            }
+            let value = parser.advance()
+            settings.append(.init(name: Identifier(name: name.text, span: name.span), value: value, span: SourceSpan(start: name.span.start, end: value.span.end)))
+            return true
+        }
+        return .settings(SettingsDeclaration(settings: settings, span: SourceSpan(start: start, end: end)))
+    }
+
+    // MARK: Names
+
+    /// A name for a definition, rule, signal or entity: letters, digits and '_', not a keyword.
+    mutating func expectDeclaredName(_ what: String) -> Identifier? {
+        guard let name = expectName(what) else { return nil }
+        if !Parser.isPlainName(name.name) {
+            error("invalid-name", "invalid name '\(name.name)'", at: name.span, hint: "names use letters, digits and '_', and start with a letter or '_'")
+        } else if Parser.reservedWords.contains(name.name) || Parser.declarationKeywords.contains(name.name) {
+            error("invalid-name", "'\(name.name)' is a keyword and cannot be used as a name", at: name.span, hint: "pick another name, e.g. '\(name.name)_words'")
+        }
+        return name
+    }
+
+    mutating func expectCategoryID(_ what: String) -> Identifier? {
+        guard let id = expectName(what) else { return nil }
+        let parts = id.name.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.contains(where: { $0.isEmpty || !Parser.isPlainName(String($0)) }) {
+            error("invalid-name", "invalid category id '\(id.name)'", at: id.span, hint: "category ids are names joined by dots, e.g. 'delivery.late'")
+        }
+        return id
+    }
+
+    static func isPlainName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
+    mutating func noteDuplicate(_ previous: SourceSpan?, keyword: Token, hint: String? = nil) {
+        guard let previous else { return }
+        error("duplicate-clause", "'\(keyword.text)' is given twice", at: keyword.span, hint: hint,
+              notes: [Diagnostic.Note("first given here", file: file, span: previous)])
+    }
+
+    /// The candidate within a small edit distance, for "did you mean" hints.
+    static func closest(_ word: String, among candidates: [String]) -> String? {
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(word.lowercased(), candidate)
+            if distance <= max(1, candidate.count / 3), best == nil || distance < best!.1 {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var row = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = row
+        }
+        return previous[b.count]
+    }
+}
