@@ -236,3 +236,10 @@ extension Parser {
         return previous[b.count]
     }
 }
+
+extension Parser {
+    /// The candidate within a small edit distance of `name`, for "did you mean" hints.
+    public static func closestName(_ name: String, among candidates: [String]) -> String? {
+        closest(name, among: candidates.sorted())
+    }
+}

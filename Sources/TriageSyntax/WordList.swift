@@ -6,6 +6,12 @@ public struct WordList: Sendable, Hashable {
         public let text: String
         public let span: SourceSpan
         public let isQuoted: Bool
+
+        public init(text: String, span: SourceSpan, isQuoted: Bool) {
+            self.text = text
+            self.span = span
+            self.isQuoted = isQuoted
+        }
     }
 
     public let entries: [Entry]

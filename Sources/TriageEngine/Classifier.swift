@@ -1,0 +1,107 @@
+import TriagePCRE2
+
+/// Classifies messages with a compiled rule set. A value type over immutable state, so one
+/// classifier can be used from many threads at once.
+public struct Classifier: Sendable {
+    public let ruleSet: CompiledRuleSet
+    public let limits: RegexLimits
+
+    public init(ruleSet: CompiledRuleSet, limits: RegexLimits = .standard) {
+        self.ruleSet = ruleSet
+        self.limits = limits
+    }
+
+    public func classify(_ text: String, explain: Bool = false) -> Classification {
+        classify(Message(text), explain: explain)
+    }
+
+    public func classify(_ message: Message, explain: Bool = false) -> Classification {
+        let scan = Scan(ruleSet: ruleSet, message: message, limits: limits)
+        let evaluator = ConditionEvaluator(scan: scan)
+
+        var hits: [RuleHit] = []
+        var traces: [RuleTrace] = []
+        for rule in ruleSet.rules {
+            let outcome = evaluator.evaluate(rule.condition, scope: rule.speaker)
+            var blockedBy: Int?
+            if outcome.holds {
+                blockedBy = rule.exceptions.firstIndex { evaluator.evaluate($0, scope: rule.speaker).holds }
+            }
+            let fired = outcome.holds && blockedBy == nil
+            if fired {
+                hits.append(RuleHit(rule: rule.index, spans: Array(Set(outcome.spans)).sorted()))
+            }
+            if explain {
+                let patterns = Classifier.orderedUnique(rule.patterns).map { pattern in
+                    let spans = scan.spans(pattern: pattern, scope: rule.speaker)
+                    return PatternTrace(pattern: pattern, spans: spans, negated: spans.map(scan.isNegated))
+                }
+                traces.append(RuleTrace(rule: rule.index, fired: fired, conditionHeld: outcome.holds, blockedByException: blockedBy, patterns: patterns))
+            }
+        }
+
+        var signalRules: [Int: [Int]] = [:]
+        var categoryRules: [Int: [Int]] = [:]
+        for hit in hits {
+            switch ruleSet.rules[hit.rule].target {
+            case .signal(let signal): signalRules[signal, default: []].append(hit.rule)
+            case .category(let category): categoryRules[category, default: []].append(hit.rule)
+            }
+        }
+        let signals = signalRules.keys.sorted().compactMap { index -> SignalHit? in
+            let rules = signalRules[index]!
+            let total = rules.reduce(0) { $0 + ruleSet.rules[$1].weight }
+            return total > 0 ? SignalHit(signal: ruleSet.signals[index], rules: rules) : nil
+        }
+
+        let entities = extractEntities(scan: scan, hits: hits)
+        let scoring = Scorer(ruleSet: ruleSet).score(categoryRules)
+        let category = ruleSet.categories[scoring.winner]
+        let playbook = category.playbook.map {
+            PlaybookRenderer(ruleSet: ruleSet).render(ruleSet.playbooks[$0], signals: Set(signals.map(\.signal.index)), entities: entities)
+        }
+        return Classification(message: message, category: category, confidence: scoring.confidence, score: scoring.winnerScore,
+                              secondary: scoring.secondary.map { ruleSet.categories[$0] }, scores: scoring.scores, decision: scoring.decision,
+                              evidence: hits, signals: signals, entities: entities, playbook: playbook, limitHits: scan.limitHits, traces: traces)
+    }
+
+    /// Entities from `entity` declarations (anyone's words), then named captures of the
+    /// rules that fired; one entry per distinct normalised value.
+    private func extractEntities(scan: Scan, hits: [RuleHit]) -> [EntityValue] {
+        var values: [EntityValue] = []
+        var seen = Set<String>()
+        func add(_ name: String, _ raw: String, _ normalizer: EntityNormalizer, turn: Int, range: Range<Int>) {
+            let value = normalizer.normalize(raw)
+            guard !value.isEmpty, seen.insert(name + "\u{1}" + value).inserted else { return }
+            values.append(EntityValue(name: name, value: value, text: raw, turn: turn, range: range))
+        }
+        for entity in ruleSet.entities {
+            let regex = ruleSet.patterns[entity.pattern].regex
+            let group = regex.namedGroups.first { $0.name == entity.name }?.number
+            for span in scan.spans(pattern: entity.pattern, scope: .any) {
+                guard let match = scan.match(for: span) else { continue }
+                let range = group.flatMap { match.groups[$0] } ?? match.range
+                let text = scan.message.turns[span.turn].text
+                add(entity.name, TriagePCRE2.RegexMatch.substring(range, of: text), entity.normalizer, turn: span.turn, range: range)
+            }
+        }
+        for hit in hits {
+            for span in hit.spans {
+                let pattern = ruleSet.patterns[span.pattern]
+                guard !pattern.captureNames.isEmpty, let match = scan.match(for: span) else { continue }
+                let text = scan.message.turns[span.turn].text
+                for (name, number) in pattern.regex.namedGroups {
+                    guard let range = match.groups[number] else { continue }
+                    let normalizer = ruleSet.entities.first { $0.name == name }?.normalizer ?? EntityNormalizer.implied(byName: name)
+                    add(name, TriagePCRE2.RegexMatch.substring(range, of: text), normalizer, turn: span.turn, range: range)
+                }
+            }
+        }
+        return values
+    }
+
+    static func orderedUnique(_ values: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,48 @@
+import TriageSyntax
+
+/// The result of compiling a rule pack: immutable, so one instance is shared by every
+/// thread that classifies. Per-message state lives in `Scan`.
+public final class CompiledRuleSet: Sendable {
+    public let patterns: [CompiledPattern]
+    public let rules: [CompiledRule]
+    public let categories: [CompiledCategory]
+    public let signals: [CompiledSignal]
+    public let entities: [CompiledEntity]
+    public let playbooks: [CompiledPlaybook]
+    public let settings: ScoringSettings
+    public let fallbackCategory: Int
+    public let files: [SourceFile]
+    /// Every entity name a message can yield: entity declarations and named captures.
+    public let entityNames: Set<String>
+    /// Titles for entities, used where a template has no value to fill in.
+    public let entityTitles: [String: String]
+    /// For each pattern, the rules that use it (to name them when a limit is hit).
+    public let rulesByPattern: [[Int]]
+    private let categoryIndexByID: [String: Int]
+
+    init(patterns: [CompiledPattern], rules: [CompiledRule], categories: [CompiledCategory], signals: [CompiledSignal],
+         entities: [CompiledEntity], playbooks: [CompiledPlaybook], settings: ScoringSettings, fallbackCategory: Int,
+         files: [SourceFile], entityNames: Set<String>, entityTitles: [String: String]) {
+        self.patterns = patterns
+        self.rules = rules
+        self.categories = categories
+        self.signals = signals
+        self.entities = entities
+        self.playbooks = playbooks
+        self.settings = settings
+        self.fallbackCategory = fallbackCategory
+        self.files = files
+        self.entityNames = entityNames
+        self.entityTitles = entityTitles
+        var byPattern = Array(repeating: [Int](), count: patterns.count)
+        for rule in rules {
+            for pattern in Set(rule.patterns) { byPattern[pattern].append(rule.index) }
+        }
+        self.rulesByPattern = byPattern
+        self.categoryIndexByID = Dictionary(categories.map { ($0.id, $0.index) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func category(id: String) -> CompiledCategory? {
+        categoryIndexByID[id].map { categories[$0] }
+    }
+}

@@ -1,0 +1,125 @@
+/// How an entity's matched text becomes its value, where the form is obvious:
+/// `$1,299.5` → `USD 1299.50`, `Nov 3rd` → `--11-03`, `tba 1234 5678` → `TBA12345678`.
+public enum EntityNormalizer: String, Sendable, Hashable, CaseIterable {
+    case orderID = "order_id"
+    case amount
+    case date
+    case trackingNumber = "tracking_number"
+    case digits
+    case upper
+    case lower
+    case text
+
+    /// The normaliser a capture named like a well-known entity gets without `as`.
+    public static func implied(byName name: String) -> EntityNormalizer {
+        EntityNormalizer(rawValue: name) ?? .text
+    }
+
+    public func normalize(_ raw: String) -> String {
+        let trimmed = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        switch self {
+        case .text: return trimmed
+        case .upper: return trimmed.uppercased()
+        case .lower: return trimmed.lowercased()
+        case .digits: return String(trimmed.filter { $0.isASCII && $0.isNumber })
+        case .trackingNumber: return String(trimmed.uppercased().filter { $0 != " " && $0 != "-" })
+        case .orderID:
+            let digits = trimmed.filter { $0.isASCII && $0.isNumber }
+            if digits.count == 17 {
+                let d = Array(digits)
+                return String(d[0..<3]) + "-" + String(d[3..<10]) + "-" + String(d[10..<17])
+            }
+            return String(trimmed.filter { $0 != " " })
+        case .amount: return EntityNormalizer.normalizeAmount(trimmed)
+        case .date: return EntityNormalizer.normalizeDate(trimmed)
+        }
+    }
+
+    private static let currencyMarkers: [(String, String)] = [
+        ("us$", "USD"), ("usd", "USD"), ("dollars", "USD"), ("dollar", "USD"), ("bucks", "USD"), ("$", "USD"),
+        ("gbp", "GBP"), ("pounds", "GBP"), ("£", "GBP"), ("eur", "EUR"), ("euros", "EUR"), ("euro", "EUR"), ("€", "EUR"),
+        ("inr", "INR"), ("rs.", "INR"), ("rs", "INR"), ("rupees", "INR"), ("₹", "INR"), ("cad", "CAD"), ("aud", "AUD"),
+    ]
+
+    static func normalizeAmount(_ text: String) -> String {
+        let lower = text.lowercased()
+        var currency: String?
+        for (marker, code) in currencyMarkers where lower.contains(marker) {
+            currency = code
+            break
+        }
+        // The number: digits with ',' or '.' separators; the last separator followed by
+        // exactly two digits (or one) is the decimal point.
+        let numberCharacters = lower.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "," || $0 == "." }
+        var number = String(numberCharacters)
+        while let last = number.last, last == "," || last == "." { number.removeLast() }
+        guard !number.isEmpty else { return text }
+        var integerPart = number
+        var fraction = ""
+        if let separator = number.lastIndex(where: { $0 == "," || $0 == "." }) {
+            let after = number[number.index(after: separator)...]
+            if after.count <= 2 {
+                integerPart = String(number[..<separator])
+                fraction = String(after)
+            }
+        }
+        integerPart = integerPart.filter(\.isNumber)
+        if integerPart.isEmpty { integerPart = "0" }
+        while integerPart.count > 1 && integerPart.hasPrefix("0") { integerPart.removeFirst() }
+        fraction = String((fraction + "00").prefix(2))
+        let value = integerPart + "." + fraction
+        return currency.map { "\($0) \(value)" } ?? value
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let relativeDays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "tonight",
+    ]
+
+    static func normalizeDate(_ text: String) -> String {
+        let lower = text.lowercased().trimming(" .,")
+        if relativeDays.contains(lower) { return lower }
+        let tokens = lower.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
+        func number(_ token: String) -> Int? {
+            let digits = token.prefix { $0.isNumber }
+            let suffix = token.dropFirst(digits.count)
+            guard !digits.isEmpty, ["", "st", "nd", "rd", "th"].contains(String(suffix)) else { return nil }
+            return Int(digits)
+        }
+        func month(_ token: String) -> Int? {
+            guard token.count >= 3, let index = months.firstIndex(where: { token.hasPrefix($0) }) else { return nil }
+            return index + 1
+        }
+        var year: Int?
+        var monthValue: Int?
+        var day: Int?
+        var numbers: [Int] = []
+        for token in tokens where token != "of" {
+            if let m = month(token) { monthValue = m } else if let n = number(token) {
+                if n >= 1000 || (token.count == 4 && n > 31) { year = n } else { numbers.append(n) }
+            }
+        }
+        if text.contains("-"), tokens.count == 3, let y = Int(tokens[0]), y >= 1000 {
+            // ISO 2026-11-03
+            year = y
+            numbers = tokens.dropFirst().compactMap { Int($0) }
+            monthValue = numbers.first
+            day = numbers.count > 1 ? numbers[1] : nil
+        } else if let m = monthValue {
+            _ = m
+            day = numbers.first
+            if numbers.count > 1, year == nil, numbers[1] >= 20 { year = 2000 + numbers[1] }
+        } else if numbers.count >= 2 {
+            // Numeric dates are read US-style (month/day) unless the first number cannot be a month.
+            if numbers[0] > 12 && numbers[1] <= 12 { day = numbers[0]; monthValue = numbers[1] } else { monthValue = numbers[0]; day = numbers[1] }
+            if numbers.count > 2, year == nil { year = numbers[2] < 100 ? 2000 + numbers[2] : numbers[2] }
+        }
+        guard let m = monthValue, let d = day, (1...12).contains(m), (1...31).contains(d) else { return text }
+        let monthDay = m.twoDigits + "-" + d.twoDigits
+        return year.map { "\($0)-\(monthDay)" } ?? "--\(monthDay)"
+    }
+}
+
+extension Int {
+    var twoDigits: String { self < 10 ? "0\(self)" : "\(self)" }
+}

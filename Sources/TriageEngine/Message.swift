@@ -1,0 +1,91 @@
+/// A customer message: either plain text (one customer turn) or a transcript of turns.
+public struct Message: Sendable {
+    public let input: String
+    public let turns: [Turn]
+    public let isTranscript: Bool
+
+    /// Plain text is one customer turn. Text whose first non-blank line starts with
+    /// `customer:` or `agent:` (any case) is a transcript; lines without a label continue
+    /// the turn before them.
+    public init(_ input: String) {
+        self.input = input
+        if let turns = Message.transcriptTurns(input) {
+            self.turns = turns
+            self.isTranscript = true
+        } else {
+            let (text, offset) = Message.trimmed(input, from: 0, to: input.utf8.count)
+            self.turns = [Turn(speaker: .customer, text: text, inputOffset: offset)]
+            self.isTranscript = false
+        }
+    }
+
+    /// True when there is nothing but whitespace to classify.
+    public var isBlank: Bool { turns.allSatisfy { $0.text.isEmpty } }
+
+    private static func label(of line: Substring.UTF8View) -> (Speaker, Int)? {
+        var index = line.startIndex
+        while index != line.endIndex, line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t") {
+            index = line.index(after: index)
+        }
+        for speaker in Speaker.allCases {
+            var cursor = index
+            var matched = true
+            for expected in speaker.rawValue.utf8 {
+                guard cursor != line.endIndex, line[cursor] | 0x20 == expected else { matched = false; break }
+                cursor = line.index(after: cursor)
+            }
+            guard matched else { continue }
+            while cursor != line.endIndex, line[cursor] == UInt8(ascii: " ") { cursor = line.index(after: cursor) }
+            if cursor != line.endIndex, line[cursor] == UInt8(ascii: ":") {
+                return (speaker, line.distance(from: line.startIndex, to: cursor) + 1)
+            }
+        }
+        return nil
+    }
+
+    private static func transcriptTurns(_ input: String) -> [Turn]? {
+        let bytes = Array(input.utf8)
+        // Line starts as UTF-8 offsets.
+        var lines: [(start: Int, end: Int)] = []
+        var start = 0
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            lines.append((start, offset))
+            start = offset + 1
+        }
+        lines.append((start, bytes.count))
+
+        var labelled: [(lineIndex: Int, speaker: Speaker, textStart: Int)] = []
+        var firstContentLine: Int?
+        for (lineIndex, line) in lines.enumerated() {
+            let utf8 = input.utf8
+            let lower = utf8.index(utf8.startIndex, offsetBy: line.start)
+            let upper = utf8.index(utf8.startIndex, offsetBy: line.end)
+            let slice = Substring(input[lower..<upper]).utf8
+            if firstContentLine == nil, slice.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }) {
+                firstContentLine = lineIndex
+            }
+            if let (speaker, labelLength) = label(of: slice) {
+                labelled.append((lineIndex, speaker, line.start + labelLength))
+            }
+        }
+        guard let first = labelled.first, first.lineIndex == firstContentLine else { return nil }
+        var turns: [Turn] = []
+        for (position, entry) in labelled.enumerated() {
+            let end = position + 1 < labelled.count ? lines[labelled[position + 1].lineIndex].start : bytes.count
+            let (text, offset) = trimmed(input, from: entry.textStart, to: end)
+            turns.append(Turn(speaker: entry.speaker, text: text, inputOffset: offset))
+        }
+        return turns
+    }
+
+    /// The text between two UTF-8 offsets with surrounding whitespace removed, and where it starts.
+    private static func trimmed(_ input: String, from start: Int, to end: Int) -> (String, Int) {
+        let utf8 = Array(input.utf8[input.utf8.index(input.utf8.startIndex, offsetBy: start)..<input.utf8.index(input.utf8.startIndex, offsetBy: end)])
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C }
+        var lower = 0
+        var upper = utf8.count
+        while lower < upper, isSpace(utf8[lower]) { lower += 1 }
+        while upper > lower, isSpace(utf8[upper - 1]) { upper -= 1 }
+        return (String(decoding: utf8[lower..<upper], as: UTF8.self), start + lower)
+    }
+}

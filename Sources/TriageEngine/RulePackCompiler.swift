@@ -1,0 +1,251 @@
+import TriagePCRE2
+import TriageSyntax
+
+/// Checks a loaded rule pack (names, duplicates, types, regexes, playbooks) and builds the
+/// immutable `CompiledRuleSet`. Like the parser it reports every problem it finds.
+public struct RulePackCompiler {
+    struct Symbol<Declaration> {
+        let declaration: Declaration
+        let file: SourceFile
+    }
+
+    var diagnostics: [Diagnostic] = []
+    var defines: [String: Symbol<DefineDeclaration>] = [:]
+    var categoryDeclarations: [Symbol<CategoryDeclaration>] = []
+    var signalDeclarations: [Symbol<SignalDeclaration>] = []
+    var entityDeclarations: [Symbol<EntityDeclaration>] = []
+    var ruleDeclarations: [Symbol<RuleDeclaration>] = []
+    var playbookDeclarations: [Symbol<PlaybookDeclaration>] = []
+    var settingsDeclaration: Symbol<SettingsDeclaration>?
+
+    // Pattern table, deduplicated by what the pattern does (not where it is written).
+    var patterns: [CompiledPattern] = []
+    var patternIndexByKey: [String: Int] = [:]
+    /// Regex literals that failed to compile, so each is reported once however often its definition is used.
+    var failedLiterals: Set<String> = []
+    /// Definitions being expanded, to catch `define a = b` / `define b = a`.
+    var expanding: [String] = []
+
+    /// Compiles a loaded pack. The rule set is nil when there are errors.
+    public static func compile(_ pack: LoadedRulePack) -> (CompiledRuleSet?, [Diagnostic]) {
+        var compiler = RulePackCompiler()
+        let ruleSet = compiler.run(pack)
+        let all = (pack.diagnostics + compiler.diagnostics).sortedForDisplay()
+        return (all.hasErrors ? nil : ruleSet, all)
+    }
+
+    mutating func error(_ id: String, _ message: String, _ file: SourceFile, _ span: SourceSpan?, hint: String? = nil, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(id, message, file: file, span: span, hint: hint, notes: notes))
+    }
+
+    private mutating func run(_ pack: LoadedRulePack) -> CompiledRuleSet? {
+        collectSymbols(pack.files)
+        let settings = compileSettings()
+
+        // Categories, with the fallback added when the pack does not declare it.
+        var categories: [CompiledCategory] = []
+        let playbookIndexByName = Dictionary(playbookDeclarations.enumerated().map { ($1.declaration.name.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for symbol in categoryDeclarations {
+            let declaration = symbol.declaration
+            var playbook: Int?
+            if let name = declaration.playbook {
+                playbook = playbookIndexByName[name.name]
+                if playbook == nil {
+                    undefined("playbook", name, symbol.file, candidates: Array(playbookIndexByName.keys))
+                }
+            } else {
+                error("category-without-playbook", "category '\(declaration.id.name)' has no playbook", symbol.file, declaration.id.span,
+                      hint: "add a block: category \(declaration.id.name) \"…\" { playbook \(declaration.id.name.replacingOccurrences(".", "_")) }")
+            }
+            categories.append(CompiledCategory(index: categories.count, id: declaration.id.name, title: declaration.title?.value ?? declaration.id.name,
+                                               priority: declaration.priority?.value ?? 0, playbook: playbook, description: declaration.description?.value))
+        }
+        var fallback = categories.firstIndex { $0.id == settings.fallback }
+        if fallback == nil {
+            if let symbol = settingsDeclaration, let setting = symbol.declaration.settings.first(where: { $0.name.name == "fallback" }) {
+                error("undefined-name", "fallback category '\(settings.fallback)' is not declared", symbol.file, setting.value.span,
+                      hint: "declare it: category \(settings.fallback) \"Other\" { playbook … }")
+            }
+            categories.append(CompiledCategory(index: categories.count, id: settings.fallback, title: "Other", priority: -1, playbook: nil, description: nil))
+            fallback = categories.count - 1
+        }
+        let categoryIndexByID = Dictionary(categories.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+
+        let signals = signalDeclarations.enumerated().map { index, symbol in
+            CompiledSignal(index: index, name: symbol.declaration.name.name, title: symbol.declaration.title?.value ?? symbol.declaration.name.name)
+        }
+        let signalIndexByName = Dictionary(signals.map { ($0.name, $0.index) }, uniquingKeysWith: { a, _ in a })
+
+        // Rules.
+        var rules: [CompiledRule] = []
+        for symbol in ruleDeclarations {
+            let declaration = symbol.declaration
+            let target: CompiledTarget?
+            switch declaration.target {
+            case .category(let id):
+                if let index = categoryIndexByID[id.name] { target = .category(index) } else {
+                    undefined("category", id, symbol.file, candidates: categories.map(\.id))
+                    target = nil
+                }
+            case .signal(let name):
+                if let index = signalIndexByName[name.name] { target = .signal(index) } else {
+                    undefined("signal", name, symbol.file, candidates: signals.map(\.name),
+                              hint: "declare it: signal \(name.name) \"…\"")
+                    target = nil
+                }
+            }
+            var speaker = SpeakerScope.customer
+            if let written = declaration.speaker {
+                if let scope = SpeakerScope(rawValue: written.name) { speaker = scope } else {
+                    error("unknown-speaker", "unknown speaker '\(written.name)'", symbol.file, written.span, hint: "speaker is customer, agent or any")
+                }
+            }
+            let condition = declaration.condition.map { compileCondition($0, in: symbol.file) }
+            let exceptions = declaration.exceptions.map { compileCondition($0, in: symbol.file) }
+            guard let target, let condition else { continue }
+            rules.append(CompiledRule(index: rules.count, name: declaration.name.name, target: target, condition: condition, exceptions: exceptions,
+                                      weight: declaration.weight?.value ?? 1, speaker: speaker, description: declaration.description?.value,
+                                      file: symbol.file, span: declaration.span,
+                                      patterns: condition.patternIndices + exceptions.flatMap(\.patternIndices)))
+        }
+
+        // Entities: declared ones, then named captures anywhere.
+        var entities: [CompiledEntity] = []
+        var entityTitles: [String: String] = [:]
+        for symbol in entityDeclarations {
+            let declaration = symbol.declaration
+            var normalizer = EntityNormalizer.implied(byName: declaration.name.name)
+            if let written = declaration.normalizer {
+                if let known = EntityNormalizer(rawValue: written.name) { normalizer = known } else {
+                    error("unknown-normalizer", "unknown normaliser '\(written.name)'", symbol.file, written.span,
+                          hint: "one of: " + EntityNormalizer.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+            }
+            let condition = compileCondition(declaration.pattern, in: symbol.file)
+            guard case .pattern(let pattern) = condition.unlabelled else {
+                if !declaration.pattern.isError {
+                    error("not-a-pattern", "an entity needs a single pattern", symbol.file, declaration.pattern.span,
+                          hint: "use one regex, phrase, word list or defined pattern")
+                }
+                continue
+            }
+            entities.append(CompiledEntity(name: declaration.name.name, title: declaration.title?.value ?? declaration.name.name.replacingOccurrences("_", " "),
+                                           pattern: pattern, normalizer: normalizer))
+            entityTitles[declaration.name.name] = declaration.title?.value ?? declaration.name.name.replacingOccurrences("_", " ")
+        }
+        var entityNames = Set(entities.map(\.name))
+        for pattern in patterns { entityNames.formUnion(pattern.captureNames) }
+        for name in entityNames where entityTitles[name] == nil { entityTitles[name] = name.replacingOccurrences("_", " ") }
+
+        let playbooks = playbookDeclarations.enumerated().map { index, symbol in
+            compilePlaybook(symbol.declaration, index: index, in: symbol.file, signals: signalIndexByName, entities: entityNames)
+        }
+
+        return CompiledRuleSet(patterns: patterns, rules: rules, categories: categories, signals: signals, entities: entities,
+                               playbooks: playbooks, settings: settings, fallbackCategory: fallback!,
+                               files: pack.files.map(\.source), entityNames: entityNames, entityTitles: entityTitles)
+    }
+
+    // MARK: Symbols
+
+    private mutating func collectSymbols(_ files: [RuleFile]) {
+        var seen: [String: (kind: String, file: SourceFile, span: SourceSpan)] = [:]
+        func claim(_ kind: String, _ name: Identifier, _ file: SourceFile, into compiler: inout RulePackCompiler) -> Bool {
+            let key = kind + ":" + name.name
+            if let first = seen[key] {
+                compiler.error("duplicate-definition", "\(kind) '\(name.name)' is defined twice", file, name.span,
+                               hint: "rename one of them or remove the duplicate",
+                               notes: [Diagnostic.Note("first defined here", file: first.file, span: first.span)])
+                return false
+            }
+            seen[key] = (kind, file, name.span)
+            return true
+        }
+        for ruleFile in files {
+            let file = ruleFile.source
+            for declaration in ruleFile.declarations {
+                switch declaration {
+                case .importFile: break
+                case .define(let d): if claim("definition", d.name, file, into: &self) { defines[d.name.name] = Symbol(declaration: d, file: file) }
+                case .category(let d): if claim("category", d.id, file, into: &self) { categoryDeclarations.append(Symbol(declaration: d, file: file)) }
+                case .signal(let d): if claim("signal", d.name, file, into: &self) { signalDeclarations.append(Symbol(declaration: d, file: file)) }
+                case .entity(let d): if claim("entity", d.name, file, into: &self) { entityDeclarations.append(Symbol(declaration: d, file: file)) }
+                case .rule(let d): if claim("rule", d.name, file, into: &self) { ruleDeclarations.append(Symbol(declaration: d, file: file)) }
+                case .playbook(let d): if claim("playbook", d.name, file, into: &self) { playbookDeclarations.append(Symbol(declaration: d, file: file)) }
+                case .settings(let d):
+                    if let first = settingsDeclaration {
+                        error("duplicate-definition", "settings are given twice", file, SourceSpan(start: d.span.start, end: d.span.start + 8),
+                              hint: "a rule pack has one settings block", notes: [Diagnostic.Note("first given here", file: first.file, span: SourceSpan(start: first.declaration.span.start, end: first.declaration.span.start + 8))])
+                    } else {
+                        settingsDeclaration = Symbol(declaration: d, file: file)
+                    }
+                }
+            }
+        }
+    }
+
+    mutating func undefined(_ kind: String, _ name: Identifier, _ file: SourceFile, candidates: [String], hint: String? = nil) {
+        let suggestion = Parser.closestName(name.name, among: candidates)
+        error("undefined-name", "undefined \(kind) '\(name.name)'", file, name.span,
+              hint: suggestion.map { "did you mean '\($0)'?" } ?? hint)
+    }
+
+    // MARK: Settings
+
+    private mutating func compileSettings() -> ScoringSettings {
+        var settings = ScoringSettings()
+        guard let symbol = settingsDeclaration else { return settings }
+        let known = ["threshold", "secondary_ratio", "fallback", "negation_window"]
+        for setting in symbol.declaration.settings {
+            let value = setting.value
+            func number(_ range: ClosedRange<Double>) -> Double? {
+                guard value.kind == .number, let number = Double(value.text), range.contains(number) else {
+                    error("invalid-setting", "'\(setting.name.name)' must be a number from \(range.lowerBound.compact) to \(range.upperBound.compact)", symbol.file, value.span)
+                    return nil
+                }
+                return number
+            }
+            switch setting.name.name {
+            case "threshold": if let n = number(0...1_000_000) { settings.threshold = n }
+            case "secondary_ratio": if let n = number(0...1) { settings.secondaryRatio = n }
+            case "negation_window": if let n = number(0...20) { settings.negationWindow = Int(n) }
+            case "fallback":
+                if value.kind == .word { settings.fallback = value.text } else {
+                    error("invalid-setting", "'fallback' must be a category id", symbol.file, value.span)
+                }
+            default:
+                let suggestion = Parser.closestName(setting.name.name, among: known)
+                error("unknown-setting", "unknown setting '\(setting.name.name)'", symbol.file, setting.name.span,
+                      hint: suggestion.map { "did you mean '\($0)'?" } ?? "settings are " + known.joined(separator: ", "))
+            }
+        }
+        return settings
+    }
+}
+
+extension Double {
+    /// `3` for 3.0, `0.5` for 0.5.
+    var compact: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
+    }
+}
+
+extension Expression {
+    var isError: Bool {
+        if case .error = self { return true }
+        return false
+    }
+}
+
+extension Condition {
+    var unlabelled: Condition {
+        if case .labelled(_, let inner) = self { return inner.unlabelled }
+        return self
+    }
+}
