@@ -33,7 +33,7 @@ public struct RulePackLoader {
     /// Loads an in-memory pack: `files` maps paths relative to `root` to contents.
     public static func load(embedded files: [(path: String, contents: String)], root: String) -> LoadedRulePack {
         var contents: [String: String] = [:]
-        for file in files { contents[root + "/" + file.path] = file.contents }
+        for file in files { contents[root.isEmpty ? file.path : root + "/" + file.path] = file.contents }
         var loader = RulePackLoader(storage: .memory(contents))
         for path in contents.keys.sorted() {
             loader.loadFile(path, importedFrom: nil)

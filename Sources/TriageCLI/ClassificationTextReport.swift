@@ -1,0 +1,93 @@
+import TriageEngine
+import TriageSupport
+
+/// The human-readable answer of `triage classify`: category, evidence, entities, signals,
+/// and the playbook to follow.
+struct ClassificationTextReport {
+    let classification: Classification
+    let ruleSet: CompiledRuleSet
+    let style: TerminalStyle
+
+    func render() -> String {
+        let c = classification
+        let quoter = EvidenceQuoter(message: c.message)
+        var lines: [String] = []
+        lines.append(style.bold(c.category.id) + "  " + c.category.title)
+        var facts = ["confidence \(format(c.confidence))", "score \(c.score.compact)"]
+        if let secondary = c.secondary { facts.append("secondary " + style.bold(secondary.id)) }
+        lines.append(style.dim(facts.joined(separator: " · ")))
+        if !c.signals.isEmpty {
+            lines.append("signals:  " + c.signals.map { style.yellow($0.signal.name) }.joined(separator: ", "))
+        }
+        if !c.entities.isEmpty {
+            lines.append("entities: " + c.entities.map { "\($0.name) \(style.cyan($0.value))" }.joined(separator: ", "))
+        }
+        if !c.limitHits.isEmpty {
+            for hit in c.limitHits {
+                lines.append(style.red("limit:") + "    \(hit.limit.rawValue) hit by \(hit.users.joined(separator: ", ")); the rest of the message was classified without it")
+            }
+        }
+        lines.append("")
+        if c.evidence.isEmpty {
+            lines.append(style.bold("evidence") + "  no rule fired")
+        } else {
+            lines.append(style.bold("evidence"))
+            for hit in c.evidence {
+                let rule = ruleSet.rules[hit.rule]
+                let words = hit.spans.prefix(4).map { quoter.quote($0, style: style) }.joined(separator: ", ")
+                let more = hit.spans.count > 4 ? " (+\(hit.spans.count - 4) more)" : ""
+                lines.append("  \(rule.name) \(style.dim("-> " + rule.targetName(in: ruleSet))) \(weightText(rule.weight))  \(words)\(more)")
+            }
+        }
+        if case .belowThreshold(let best, let score, let threshold) = c.decision, best != nil {
+            lines.append(style.dim("  best was \(best!) with \(score.compact), under the threshold \(threshold.compact)"))
+        }
+        if let playbook = c.playbook {
+            lines.append("")
+            lines.append(style.bold("playbook") + "  " + (playbook.title ?? playbook.name))
+            for (number, step) in playbook.steps.enumerated() {
+                lines.append("  \(number + 1). " + style.cyan(step.channel.label.padded(to: 12)) + step.text)
+            }
+            let ready = playbook.needs.map { need -> String in
+                if let value = need.value { return "\(need.description) (\(value))" }
+                return need.description
+            }
+            if !ready.isEmpty { lines.append("  " + style.bold("have ready") + "  " + ready.joined(separator: "; ")) }
+            if !playbook.missing.isEmpty {
+                lines.append("  " + style.yellow("missing") + "     the message does not include " + playbook.missing.joined(separator: ", ") + ": include it when you contact support")
+            }
+            for record in playbook.record { lines.append("  " + style.bold("record") + "      " + record) }
+            for step in playbook.escalation { lines.append("  " + style.bold("escalate") + "    " + style.cyan(step.channel.label) + ": " + step.text) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func weightText(_ weight: Double) -> String {
+        weight >= 0 ? style.green("+" + weight.compact) : style.red(weight.compact)
+    }
+
+    private func format(_ value: Double) -> String {
+        String(format: "%.2f", value)
+    }
+}
+
+extension Double {
+    var compact: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
+    }
+}
+
+extension String {
+    func padded(to width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}
+
+extension CompiledRule {
+    func targetName(in ruleSet: CompiledRuleSet) -> String {
+        switch target {
+        case .category(let index): return ruleSet.categories[index].id
+        case .signal(let index): return "signal " + ruleSet.signals[index].name
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Where a command reads and writes: the real process streams, or buffers for in-process tests.
+public final class CommandIO: @unchecked Sendable {
+    public let environment: [String: String]
+    public let stdoutIsTerminal: Bool
+    public let stderrIsTerminal: Bool
+    public let stdinIsTerminal: Bool
+    private let capture: Bool
+    private let stdinData: Data?
+    private let lock = NSLock()
+    private var stdoutBuffer = Data()
+    private var stderrBuffer = Data()
+    /// Set when a write failed (closed pipe, full disk); commands then exit with `ioError`.
+    public private(set) var writeFailed = false
+
+    /// The real process: file descriptors 0, 1 and 2.
+    public static func process() -> CommandIO {
+        CommandIO(environment: ProcessInfo.processInfo.environment, stdin: nil, capture: false,
+                  stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, stderrIsTerminal: isatty(2) == 1)
+    }
+
+    /// Captured streams for tests; `stdin` nil behaves like a terminal with nothing typed.
+    public static func captured(stdin: String? = nil, environment: [String: String] = [:], terminal: Bool = false) -> CommandIO {
+        CommandIO(environment: environment, stdin: stdin.map { Data($0.utf8) }, capture: true,
+                  stdinIsTerminal: stdin == nil, stdoutIsTerminal: terminal, stderrIsTerminal: terminal)
+    }
+
+    public static func captured(stdinData: Data, environment: [String: String] = [:]) -> CommandIO {
+        CommandIO(environment: environment, stdin: stdinData, capture: true, stdinIsTerminal: false, stdoutIsTerminal: false, stderrIsTerminal: false)
+    }
+
+    init(environment: [String: String], stdin: Data?, capture: Bool, stdinIsTerminal: Bool, stdoutIsTerminal: Bool, stderrIsTerminal: Bool) {
+        self.environment = environment
+        self.stdinData = stdin
+        self.capture = capture
+        self.stdinIsTerminal = stdinIsTerminal
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.stderrIsTerminal = stderrIsTerminal
+    }
+
+    public var stdout: String { lock.withLock { String(decoding: stdoutBuffer, as: UTF8.self) } }
+    public var stderr: String { lock.withLock { String(decoding: stderrBuffer, as: UTF8.self) } }
+
+    /// Reads all of standard input, at most `limit` bytes plus one so callers can tell it was too long.
+    public func readStandardInput(limit: Int) -> Data {
+        if capture { return stdinData.map { Data($0.prefix(limit + 1)) } ?? Data() }
+        return FileHandle.standardInput.readLimited(limit + 1)
+    }
+
+    public func write(_ text: String) { emit(Data(text.utf8), fd: 1) }
+    public func writeError(_ text: String) { emit(Data(text.utf8), fd: 2) }
+
+    private func emit(_ data: Data, fd: Int32) {
+        if capture {
+            lock.withLock { if fd == 1 { stdoutBuffer.append(data) } else { stderrBuffer.append(data) } }
+            return
+        }
+        guard !writeFailed || fd == 2 else { return }
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    if fd == 1 { writeFailed = true }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+extension FileHandle {
+    /// Reads until end of file or `limit` bytes, whichever comes first.
+    func readLimited(_ limit: Int) -> Data {
+        var result = Data()
+        while result.count < limit {
+            guard let chunk = try? read(upToCount: min(1 << 20, limit - result.count)), !chunk.isEmpty else { break }
+            result.append(chunk)
+        }
+        return result
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import TriageEngine
+import TriagePCRE2
+import TriageSupport
+
+/// Quotes matched words with their place in the input: `'hasn't moved' at 1:54`, and the
+/// speaker for transcripts.
+struct EvidenceQuoter {
+    let message: Message
+    let positions: TextPositions
+
+    init(message: Message) {
+        self.message = message
+        self.positions = TextPositions(message.input)
+    }
+
+    func text(_ span: MatchSpan) -> String {
+        RegexMatch.substring(span.range, of: message.turns[span.turn].text)
+    }
+
+    func position(_ span: MatchSpan) -> TextPositions.Position {
+        positions.position(ofUTF8: message.turns[span.turn].inputOffset + span.range.lowerBound)
+    }
+
+    func endOffset(_ span: MatchSpan) -> Int {
+        positions.position(ofUTF8: message.turns[span.turn].inputOffset + span.range.upperBound).offset
+    }
+
+    func quote(_ span: MatchSpan, style: TerminalStyle) -> String {
+        let position = position(span)
+        var words = text(span)
+        if words.count > 60 { words = String(words.prefix(57)) + "…" }
+        let speaker = message.isTranscript ? " (\(message.turns[span.turn].speaker.rawValue))" : ""
+        return "'" + style.bold(words) + "'" + style.dim(" at \(position.line):\(position.column)\(speaker)")
+    }
+}

@@ -1,0 +1,14 @@
+/// Process exit codes, documented in docs/cli.md. The usage and data codes follow BSD sysexits.
+public enum ExitCode: Int32, Sendable {
+    case ok = 0
+    /// The rule files have errors.
+    case ruleErrors = 1
+    /// The command line is wrong.
+    case usage = 64
+    /// The message cannot be classified: empty, not UTF-8, binary or too large.
+    case dataError = 65
+    /// An input file does not exist or cannot be read.
+    case noInput = 66
+    /// Output could not be written.
+    case ioError = 74
+}

@@ -1,0 +1,37 @@
+import TriageEngine
+import TriageShippedRules
+import TriageSupport
+import TriageSyntax
+
+/// Loads the rules a command uses: `--rules` paths when given, else the shipped pack, and
+/// prints every diagnostic on stderr like a compiler.
+struct RuleSetLoader {
+    let io: CommandIO
+    let style: TerminalStyle
+
+    func load(paths: [String]) -> CompiledRuleSet? {
+        let (ruleSet, diagnostics) = paths.isEmpty
+            ? RuleEngine.compile(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
+            : RuleEngine.compile(paths: paths)
+        if !diagnostics.isEmpty {
+            io.writeError(renderer.render(diagnostics))
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.filter { $0.severity == .warning }.count
+            if errors > 0 {
+                io.writeError("\(style.red("error")): rules not loaded: \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\n")
+            }
+        }
+        return ruleSet
+    }
+
+    var renderer: DiagnosticRenderer {
+        var decorator = DiagnosticRenderer.Decorator()
+        let style = self.style
+        decorator.error = { style.bold(style.red($0)) }
+        decorator.warning = { style.bold(style.yellow($0)) }
+        decorator.note = { style.bold(style.cyan($0)) }
+        decorator.emphasis = { style.bold($0) }
+        decorator.gutter = { style.blue($0) }
+        return DiagnosticRenderer(decorator: decorator)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import TriageSupport
+
+/// The `triage` executable as a library: `main.swift` calls `TriageCommand.main()`, tests call
+/// `run(_:io:)` in-process.
+public enum TriageCommand {
+    public static let version = "0.1.0"
+
+    static let commands: [(spec: CommandSpec, run: @Sendable ([String], CommandIO) -> ExitCode)] = [
+        (ClassifyCommand.spec, ClassifyCommand.run),
+    ]
+
+    static let topLevel = CommandSpec(
+        name: "triage",
+        summary: "classify customer-support complaints with rules, and answer with a resolution playbook",
+        usage: ["triage COMMAND [options]", "triage help COMMAND", "triage --version"],
+        options: [
+            OptionSpec(long: "help", short: "h", help: "show this help"),
+            OptionSpec(long: "version", help: "print the version"),
+        ],
+        positionalName: "COMMAND",
+        minPositionals: 0,
+        maxPositionals: nil,
+        discussion: """
+        commands:
+        \(commands.map { "  " + $0.spec.name.padded(to: 12) + $0.spec.summary }.joined(separator: "\n"))
+          help        show help for a command
+
+        Run 'triage help COMMAND' or 'triage COMMAND --help' for a command's options.
+        Documentation: docs/cli.md, docs/language.md.
+        """
+    )
+
+    /// Runs the process and exits with the command's code.
+    public static func main() -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        let code = run(Array(CommandLine.arguments.dropFirst()), io: .process())
+        exit(code.rawValue)
+    }
+
+    /// Runs one command line (without the program name).
+    public static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
+        guard let first = arguments.first else {
+            io.writeError(HelpFormatter.help(for: topLevel) + "\n")
+            return .usage
+        }
+        switch first {
+        case "--version", "-V", "version":
+            io.write("triage \(version)\n")
+            return .ok
+        case "--help", "-h":
+            io.write(HelpFormatter.help(for: topLevel) + "\n")
+            return .ok
+        case "help":
+            guard arguments.count > 1 else {
+                io.write(HelpFormatter.help(for: topLevel) + "\n")
+                return .ok
+            }
+            guard let command = commands.first(where: { $0.spec.name == arguments[1] }) else {
+                return unknownCommand(arguments[1], io: io)
+            }
+            io.write(HelpFormatter.help(for: command.spec) + "\n")
+            return .ok
+        default:
+            guard let command = commands.first(where: { $0.spec.name == first }) else {
+                if first.hasPrefix("-") {
+                    return usageError("unknown option '\(first)' before the command", command: topLevel, io: io)
+                }
+                return unknownCommand(first, io: io)
+            }
+            return command.run(Array(arguments.dropFirst()), io)
+        }
+    }
+
+    private static func unknownCommand(_ name: String, io: CommandIO) -> ExitCode {
+        var message = "unknown command '\(name)'"
+        if let suggestion = EditDistance.closest(to: name, among: commands.map(\.spec.name) + ["help"]) {
+            message += ". did you mean '\(suggestion)'?"
+        }
+        return usageError(message, command: topLevel, io: io)
+    }
+
+    /// Prints a usage error the way every command does: the message, the usage line, where to get help.
+    static func usageError(_ message: String, command: CommandSpec, io: CommandIO) -> ExitCode {
+        let style = TerminalStyle(mode: .auto, isTerminal: io.stderrIsTerminal, environment: io.environment)
+        let name = command.name == "triage" ? "triage" : "triage \(command.name)"
+        io.writeError("\(style.bold(style.red("error"))): \(message)\nusage: \(command.usageLines.first ?? name)\nrun '\(name) --help' for more\n")
+        return .usage
+    }
+
+    enum Stream { case stdout, stderr }
+
+    static func style(_ mode: String?, io: CommandIO, stream: Stream) -> TerminalStyle {
+        TerminalStyle(mode: ColorMode(rawValue: mode ?? "auto") ?? .auto,
+                      isTerminal: stream == .stdout ? io.stdoutIsTerminal : io.stderrIsTerminal, environment: io.environment)
+    }
+}
