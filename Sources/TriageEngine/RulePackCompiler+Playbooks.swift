@@ -33,8 +33,8 @@ extension RulePackCompiler {
 
     private mutating func compileStep(_ step: PlaybookStep, in file: SourceFile, signals: [String: Int], entities: Set<String>) -> CompiledPlaybook.Step? {
         let requirement = step.condition.flatMap { compileRequirement($0, in: file, signals: signals, entities: entities) }
-        guard let channel = CompiledPlaybook.Channel(rawValue: step.channel.name),
-              let text = compileTemplate(step.text, in: file, entities: entities) else { return nil }
+        let text = compileTemplate(step.text, in: file, entities: entities)
+        guard let channel = CompiledPlaybook.Channel(rawValue: step.channel.name), let text else { return nil }
         return .init(channel: channel, text: text, requirement: requirement)
     }
 

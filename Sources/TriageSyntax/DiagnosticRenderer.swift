@@ -20,6 +20,10 @@ public struct DiagnosticRenderer: Sendable {
 
     public func render(_ diagnostic: Diagnostic) -> String {
         var lines: [String] = []
+        // Notes and hints line up with the gutter of the widest line number shown.
+        let widths = ([diagnostic.location?.line] + diagnostic.notes.map { note in note.span.flatMap { span in note.file?.location(of: span.start).line } })
+            .compactMap { $0 }.map { String($0).count }
+        let pad = String(repeating: " ", count: widths.max() ?? 1)
         let severityText: String
         switch diagnostic.severity {
         case .error: severityText = decorator.error("error[\(diagnostic.id)]")
@@ -33,11 +37,11 @@ public struct DiagnosticRenderer: Sendable {
                 lines.append(decorator.note("note") + ": " + note.message)
                 lines += excerpt(file: file, span: span, arrow: "-->")
             } else {
-                lines.append(decorator.gutter("  = ") + "note: " + note.message)
+                lines.append(decorator.gutter("\(pad) = ") + "note: " + note.message)
             }
         }
         if let hint = diagnostic.hint {
-            lines.append(decorator.gutter("  = ") + "hint: " + hint)
+            lines.append(decorator.gutter("\(pad) = ") + "hint: " + hint)
         }
         return lines.joined(separator: "\n")
     }

@@ -224,6 +224,13 @@ public struct Lexer {
         return make(.invalid, from: start, value: "")
     }
 
+    static let strayHint = "words and names use letters, digits, '_', '-', '.' and apostrophes; put other text in a \"string\""
+
+    /// Printable ASCII that cannot start any token.
+    private func isStray(_ byte: UInt8) -> Bool {
+        "!$%&+:;<>?@[]^`|~\\*.'".utf8.contains(byte)
+    }
+
     private mutating func lexUnexpected() -> Token {
         let start = position
         position = scalarEnd(after: position)
@@ -233,7 +240,11 @@ public struct Lexer {
         } else if bytes[start] < 0x20 || bytes[start] == 0x7F {
             diagnostics.append(.error("invalid-character", "invalid control character U+\(String(bytes[start], radix: 16, uppercase: true).leftPadded(to: 4))", file: file, span: SourceSpan(start: start, end: position)))
         } else {
-            diagnostics.append(.error("invalid-character", "unexpected character '\(character)'", file: file, span: SourceSpan(start: start, end: position), hint: "words and names use letters, digits, '_', '-', '.' and '''; put other text in a \"string\""))
+            // A run of stray characters is one problem, not one per character.
+            while position < bytes.count, isStray(bytes[position]) { position = scalarEnd(after: position) }
+            let run = file.slice(start, position)
+            let noun = run.count == 1 ? "character" : "characters"
+            diagnostics.append(.error("invalid-character", "unexpected \(noun) '\(run)'", file: file, span: SourceSpan(start: start, end: position), hint: Lexer.strayHint))
         }
         return make(.invalid, from: start)
     }

@@ -213,10 +213,34 @@ extension Parser {
                 error("unclosed-block", "missing '}' to close the word list", at: open.span)
                 return .words(WordList(entries: entries, isCaseSensitive: caseSensitive, span: SourceSpan(start: keyword.span.start, end: previousEnd)))
             default:
+                // A '=' or '{' after a declaration keyword that began a line means the list was
+                // never closed: resume at that declaration instead of reporting its every token.
+                if let restart = unclosedListRestart(after: open) {
+                    // An unterminated string that swallowed the '}' was already reported.
+                    let swallowed = tokens[index(after: open)..<restart].contains { $0.kind == .invalid }
+                    if !swallowed { error("unclosed-block", "missing '}' to close the word list", at: open.span, hint: "add '}' before line \(file.location(of: tokens[restart].span.start).line)") }
+                    index = restart
+                    return .words(WordList(entries: entries.filter { $0.span.start < tokens[restart].span.start }, isCaseSensitive: caseSensitive, span: SourceSpan(start: keyword.span.start, end: tokens[restart - 1].span.end)))
+                }
                 error("unexpected-token", "unexpected \(token.displayName) in word list", at: token.span, hint: "a word list holds words and \"quoted phrases\"; use a regex outside the list for patterns")
                 advance()
             }
         }
+    }
+
+    private func index(after token: Token) -> Int {
+        (tokens.firstIndex { $0.span.start >= token.span.end }) ?? tokens.count - 1
+    }
+
+    /// The index of a line-starting declaration keyword between `open` and the current token, if any.
+    private func unclosedListRestart(after open: Token) -> Int? {
+        var candidate = index
+        while candidate > 0 && tokens[candidate].span.start > open.span.start {
+            let token = tokens[candidate]
+            if token.startsLine && token.kind == .word && Parser.declarationKeywords.contains(token.text) { return candidate }
+            candidate -= 1
+        }
+        return nil
     }
 
     /// Bounds recursion; deeper input is reported once instead of overflowing the stack.

@@ -9,7 +9,7 @@ extension Parser {
             let keyword = parser.current
             if parser.consumeWord("needs") {
                 var entity: Identifier?
-                if parser.current.kind == .word {
+                if parser.current.kind == .word && !parser.current.startsLine {
                     entity = parser.expectName("an entity name")
                 }
                 guard let description = parser.expectString("a quoted description of what is needed", hint: "needs order_id \"your order number\"") else { return true }
@@ -31,7 +31,7 @@ extension Parser {
 
     /// step = CHANNEL STRING [ "when" condition ]
     private mutating func parseStep(start: Int) -> PlaybookStep? {
-        guard current.kind == .word else {
+        guard current.kind == .word, !current.startsLine else {
             expected("a channel (\(Parser.list(Parser.channels.map { "'\($0)'" }, conjunction: "or")))")
             return nil
         }
@@ -68,6 +68,10 @@ extension Parser {
     /// unary = "not" unary | "(" condition ")" | "has" NAME | "missing" NAME | SIGNAL
     private mutating func parseStepUnary() -> StepCondition {
         let token = current
+        if token.startsLine {
+            expected("a signal name, 'has ENTITY' or 'missing ENTITY'", hint: "step phone \"…\" when urgent and has order_id")
+            return .error(SourceSpan(start: previousEnd, end: previousEnd))
+        }
         if consumeWord("not") {
             guard enterNesting() else { return .error(token.span) }
             defer { depth -= 1 }

@@ -75,18 +75,25 @@ public struct Parser {
     mutating func error(_ id: String, _ message: String, at span: SourceSpan, hint: String? = nil, notes: [Diagnostic.Note] = []) {
         // Invalid tokens were reported by the lexer; a second message would only be noise.
         if let token = tokens.first(where: { $0.span == span }), token.kind == .invalid { return }
+        // One message per place: a second complaint about the same token is a consequence.
+        if diagnostics.contains(where: { $0.span?.start == span.start }) { return }
         diagnostics.append(.error(id, message, file: file, span: span, hint: hint, notes: notes))
     }
 
     mutating func expected(_ what: String, hint: String? = nil) {
         let token = current
         if token.kind == .invalid { return }
-        let span = token.kind == .endOfFile ? SourceSpan(start: previousEnd, end: previousEnd) : token.span
-        error("expected-token", "expected \(what), found \(token.displayName)", at: span, hint: hint)
+        // Arguments belong on their clause's line: at a line break, point at the end of the line.
+        if token.kind == .endOfFile || (token.startsLine && index > 0) {
+            let end = previousEnd
+            error("expected-token", "expected \(what) before the end of the line", at: SourceSpan(start: end, end: end), hint: hint)
+            return
+        }
+        error("expected-token", "expected \(what), found \(token.displayName)", at: token.span, hint: hint)
     }
 
     mutating func expectName(_ what: String, hint: String? = nil) -> Identifier? {
-        guard current.kind == .word else {
+        guard current.kind == .word, !current.startsLine else {
             expected(what, hint: hint)
             return nil
         }
@@ -95,9 +102,9 @@ public struct Parser {
     }
 
     mutating func expectString(_ what: String, hint: String? = nil) -> StringLiteral? {
-        guard current.kind == .string else {
+        guard current.kind == .string, !current.startsLine else {
             expected(what, hint: hint)
-            if current.kind == .invalid { advance() }
+            if current.kind == .invalid || (!current.startsLine && current.kind != .rightBrace && current.kind != .endOfFile) { advance() }
             return nil
         }
         let token = advance()
@@ -111,8 +118,10 @@ public struct Parser {
     }
 
     mutating func expectNumber(_ what: String) -> NumberLiteral? {
-        guard current.kind == .number, let value = Double(current.text) else {
+        guard current.kind == .number, !current.startsLine, let value = Double(current.text) else {
             expected(what)
+            // Consume the wrong value on the same line so it is not reported a second time.
+            if !current.startsLine && current.kind != .rightBrace && current.kind != .endOfFile { advance() }
             return nil
         }
         let token = advance()
@@ -126,7 +135,9 @@ public struct Parser {
     mutating func synchronizeToDeclaration() {
         var braces = 0
         while !atEnd {
-            if braces == 0 && atDeclarationStart { return }
+            // Any line that starts outside a block is worth trying as a declaration: a
+            // misspelt keyword there gets its own message instead of being skipped.
+            if braces == 0 && current.startsLine && current.kind != .rightBrace { return }
             switch current.kind {
             case .leftBrace: braces += 1
             case .rightBrace: braces = max(0, braces - 1)
