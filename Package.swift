@@ -32,7 +32,7 @@ let package = Package(
 
         .testTarget(name: "TriagePCRE2Tests", dependencies: ["TriagePCRE2"]),
         .testTarget(name: "TriageSyntaxTests", dependencies: ["TriageSyntax"], exclude: ["Goldens"]),
-        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageSyntax"]),
+        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageSyntax", "TriagePCRE2"], exclude: ["Goldens"]),
         .testTarget(name: "TriageSupportTests", dependencies: ["TriageSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "triage"]),
     ],

@@ -68,7 +68,7 @@ extension RulePackCompiler {
     }
 
     private mutating func compileReference(_ name: Identifier, in file: SourceFile) -> Condition {
-        if let symbol = defines[name.name] {
+        if defines[name.name] != nil {
             if let start = expanding.firstIndex(of: name.name) {
                 let cycle = (expanding[start...] + [name.name]).joined(separator: " -> ")
                 error("definition-cycle", "definition cycle: \(cycle)", file, name.span, hint: "a definition cannot refer to itself, directly or through others")
@@ -78,9 +78,7 @@ extension RulePackCompiler {
                 error("nesting-too-deep", "definitions refer to definitions more than \(RuleLimits.maximumDefinitionDepth) levels deep", file, name.span)
                 return RulePackCompiler.failed
             }
-            expanding.append(name.name)
-            defer { expanding.removeLast() }
-            return .labelled(name.name, compileCondition(symbol.declaration.value, in: symbol.file))
+            return compileDefinition(name.name)
         }
         if let symbol = entityDeclarations.first(where: { $0.declaration.name.name == name.name }) {
             return .labelled(name.name, compileCondition(symbol.declaration.pattern, in: symbol.file))
@@ -88,6 +86,16 @@ extension RulePackCompiler {
         undefined("name", name, file, candidates: Array(defines.keys) + entityDeclarations.map(\.declaration.name.name),
                   hint: "define it first: define \(name.name) = words { … }, or quote it to match the text: \"\(name.name)\"")
         return RulePackCompiler.failed
+    }
+
+    mutating func compileDefinition(_ name: String) -> Condition {
+        if let compiled = compiledDefines[name] { return compiled }
+        guard let symbol = defines[name] else { return RulePackCompiler.failed }
+        expanding.append(name)
+        let compiled = Condition.labelled(name, compileCondition(symbol.declaration.value, in: symbol.file))
+        expanding.removeLast()
+        compiledDefines[name] = compiled
+        return compiled
     }
 
     private mutating func compileRegex(_ literal: RegexLiteral, in file: SourceFile) -> Int? {

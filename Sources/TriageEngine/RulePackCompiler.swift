@@ -25,6 +25,8 @@ public struct RulePackCompiler {
     var failedLiterals: Set<String> = []
     /// Definitions being expanded, to catch `define a = b` / `define b = a`.
     var expanding: [String] = []
+    /// Each definition is compiled once, so its errors are reported once however often it is used.
+    var compiledDefines: [String: Condition] = [:]
 
     /// Compiles a loaded pack. The rule set is nil when there are errors.
     public static func compile(_ pack: LoadedRulePack) -> (CompiledRuleSet?, [Diagnostic]) {
@@ -75,6 +77,11 @@ public struct RulePackCompiler {
             CompiledSignal(index: index, name: symbol.declaration.name.name, title: symbol.declaration.title?.value ?? symbol.declaration.name.name)
         }
         let signalIndexByName = Dictionary(signals.map { ($0.name, $0.index) }, uniquingKeysWith: { a, _ in a })
+
+        // Every definition, used or not, so mistakes in unused ones are found too.
+        for name in defines.keys.sorted(by: { defines[$0]!.declaration.span.start < defines[$1]!.declaration.span.start }) {
+            _ = compileDefinition(name)
+        }
 
         // Rules.
         var rules: [CompiledRule] = []

@@ -152,7 +152,9 @@ public struct RulePackLoader {
         }
     }
 
-    private mutating func loadFile(_ path: String, importedFrom: (file: SourceFile, span: SourceSpan)?) {
+    private mutating func loadFile(_ givenPath: String, importedFrom: (file: SourceFile, span: SourceSpan)?) {
+        // "rules/sub/../a.rules" is shown as "rules/a.rules".
+        let path = RulePackLoader.normalize(givenPath)
         let key = canonical(path)
         if let position = stack.firstIndex(of: key), let importedFrom {
             let cycle = (stack[position...].map { $0 } + [key]).map { displayName($0) }.joined(separator: " -> ")

@@ -6,7 +6,7 @@ import Testing
 enum GoldenFile {
     static var isRecording: Bool { ProcessInfo.processInfo.environment["TRIAGE_RECORD"] == "1" }
 
-    static func check(_ actual: String, against path: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(_ actual: String, against path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         if isRecording {
             try? actual.write(toFile: path, atomically: true, encoding: .utf8)
             return
