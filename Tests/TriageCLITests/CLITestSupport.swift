@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import TriageCLI
+
+/// The outcome of one in-process command run.
+struct RunResult {
+    let code: ExitCode
+    let stdout: String
+    let stderr: String
+}
+
+func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], terminal: Bool = false) -> RunResult {
+    let io = CommandIO.captured(stdin: stdin, environment: environment, terminal: terminal)
+    let code = TriageCommand.run(arguments, io: io)
+    return RunResult(code: code, stdout: io.stdout, stderr: io.stderr)
+}
+
+func run(_ arguments: [String], stdinData: Data) -> RunResult {
+    let io = CommandIO.captured(stdinData: stdinData)
+    let code = TriageCommand.run(arguments, io: io)
+    return RunResult(code: code, stdout: io.stdout, stderr: io.stderr)
+}
+
+/// Parses `--format json` output into a dictionary.
+func json(_ text: String) throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+    return try #require(object as? [String: Any])
+}
+
+/// A temporary directory removed when the value is dropped by the test.
+final class TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("triage-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ contents: String) throws -> String {
+        let file = path + "/" + name
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try contents.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    func write(_ name: String, data: Data) throws -> String {
+        let file = path + "/" + name
+        try data.write(to: URL(fileURLWithPath: file))
+        return file
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
