@@ -190,6 +190,10 @@ public struct RulePackLoader {
         loaded[key] = files.count
         files.append(ruleFile)
         diagnostics += parseDiagnostics
+        if ruleFile.declarations.isEmpty && parseDiagnostics.isEmpty {
+            report(.warning("empty-rule-file", "rule file '\(path)' has no declarations", file: source, span: nil,
+                            hint: "an empty pack answers every message with the fallback category"))
+        }
         stack.append(key)
         for declaration in ruleFile.declarations {
             guard case .importFile(let importDeclaration) = declaration else { continue }
