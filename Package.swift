@@ -18,6 +18,8 @@ let package = Package(
         // The language front end: lexer, parser, AST, diagnostics. Knows nothing of PCRE2.
         .target(name: "TriageSyntax"),
         .target(name: "TriageEngine", dependencies: ["TriageSyntax", "TriagePCRE2"]),
+        // Labelled cases: fixtures and corpora, the test runner, metrics, baselines.
+        .target(name: "TriageEvaluation", dependencies: ["TriageEngine", "TriagePCRE2"]),
         // Small hand-written pieces the CLI needs: argument parsing, JSON writing, terminal styling.
         .target(name: "TriageSupport"),
         // The rule pack in rules/, embedded as generated source so the binary works from anywhere.
@@ -26,7 +28,7 @@ let package = Package(
         .target(name: "TriageShippedRules", plugins: ["EmbedRulesPlugin"]),
         .target(
             name: "TriageCLI",
-            dependencies: ["TriageEngine", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
+            dependencies: ["TriageEngine", "TriageEvaluation", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
         ),
         .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
 
@@ -34,6 +36,7 @@ let package = Package(
         .testTarget(name: "TriageSyntaxTests", dependencies: ["TriageSyntax"], exclude: ["Goldens"]),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageSyntax", "TriagePCRE2"], exclude: ["Goldens"]),
         .testTarget(name: "TriageSupportTests", dependencies: ["TriageSupport"]),
+        .testTarget(name: "TriageEvaluationTests", dependencies: ["TriageEvaluation", "TriageEngine"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "triage"]),
     ],
     swiftLanguageModes: [.v6]

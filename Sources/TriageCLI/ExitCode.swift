@@ -3,6 +3,8 @@ public enum ExitCode: Int32, Sendable {
     case ok = 0
     /// The rule files have errors.
     case ruleErrors = 1
+    /// `triage test`: cases failed, a minimum was not met, or an input could not be read.
+    case testsFailed = 2
     /// The command line is wrong.
     case usage = 64
     /// The message cannot be classified: empty, not UTF-8, binary or too large.

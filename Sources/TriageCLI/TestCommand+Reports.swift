@@ -1,0 +1,8 @@
+import TriageEvaluation
+
+extension TestCommand {
+    /// Report formats written to files besides JSON: `--junit` and `--html`.
+    static func extraReports(_ run: TestRun) -> [(option: String, render: () -> String)] {
+        []
+    }
+}

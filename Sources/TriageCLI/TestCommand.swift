@@ -1,0 +1,208 @@
+import Foundation
+import TriageEngine
+import TriageEvaluation
+import TriageSupport
+
+/// `triage test`: evaluate rules against fixtures and labelled corpora, with metrics,
+/// per-rule precision, reports and gates for CI.
+enum TestCommand {
+    static let spec = CommandSpec(
+        name: "test",
+        summary: "check rules against labelled fixtures and corpora, with metrics and reports",
+        usage: ["triage test [options] [PATH...]"],
+        options: [
+            OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack"),
+            OptionSpec(long: "json", kind: .value(placeholder: "FILE"), help: "write the full report as JSON"),
+            OptionSpec(long: "junit", kind: .value(placeholder: "FILE"), help: "write a JUnit XML report"),
+            OptionSpec(long: "html", kind: .value(placeholder: "FILE"), help: "write a self-contained HTML report"),
+            OptionSpec(long: "github", help: "print GitHub Actions annotations (also when GITHUB_ACTIONS=true)"),
+            OptionSpec(long: "min-accuracy", kind: .value(placeholder: "X"), help: "fail when accuracy is below X (0–1)"),
+            OptionSpec(long: "min-f1", kind: .value(placeholder: "X"), help: "fail when macro F1 is below X (0–1)"),
+            OptionSpec(long: "min-category-f1", kind: .repeatable(placeholder: "CATEGORY=X"), help: "fail when a category's F1 is below X"),
+            OptionSpec(long: "baseline", kind: .value(placeholder: "FILE"), help: "compare with recorded decisions; fail only on newly broken cases"),
+            OptionSpec(long: "update-baseline", help: "write this run's decisions to the --baseline file"),
+            OptionSpec(long: "text-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the message", defaultValue: "text"),
+            OptionSpec(long: "label-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the expected category", defaultValue: "label"),
+            OptionSpec(long: "secondary-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the expected secondary category (checked only when given)"),
+            OptionSpec(long: "id-field", kind: .value(placeholder: "NAME"), help: "corpus field giving each record a stable id for baselines", defaultValue: "id"),
+            OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)"),
+            OptionSpec(long: "verbose", short: "v", help: "also list passing and todo cases"),
+            OptionSpec(long: "no-progress", help: "never draw the progress bar"),
+            OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: "colour the text output", allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto"),
+            OptionSpec(long: "help", short: "h", help: "show this help"),
+        ],
+        positionalName: "PATH",
+        minPositionals: 0,
+        maxPositionals: nil,
+        discussion: """
+        PATHs are fixture files (.triage), corpora (.jsonl, .csv with a header), directories
+        (searched recursively; other files are skipped and counted) and globs ('fixtures/**/*.triage').
+        With no PATH, the ./fixtures directory is used.
+
+        A run fails when a fixture fails (a 'todo' fixture may fail), a minimum is not met, or an
+        input cannot be read. Corpus records are gated by the minimums only. With --baseline, only
+        cases that newly broke fail the run.
+
+        exit codes: 0 passed, 1 rule errors, 2 failed, 64 usage error, 66 no inputs found.
+        """
+    )
+
+    static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(arguments, spec: spec)
+        } catch {
+            return TriageCommand.usageError(error.message, command: spec, io: io)
+        }
+        if parsed.flag("help") {
+            io.write(HelpFormatter.help(for: spec) + "\n")
+            return .ok
+        }
+        let style = TriageCommand.style(parsed.value("color"), io: io, stream: .stdout)
+        let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
+
+        // Options that need validating before any work.
+        var gates = TestGates()
+        do throws(UsageError) {
+            gates.minimumAccuracy = try fraction(parsed.value("min-accuracy"), option: "--min-accuracy")
+            gates.minimumMacroF1 = try fraction(parsed.value("min-f1"), option: "--min-f1")
+            for item in parsed.values("min-category-f1") {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty else {
+                    throw UsageError("invalid value '\(item)' for '--min-category-f1'. expected CATEGORY=X, e.g. delivery.late=0.8")
+                }
+                gates.minimumCategoryF1[parts[0]] = try fraction(parts[1], option: "--min-category-f1")
+            }
+            if parsed.flag("update-baseline") && parsed.value("baseline") == nil {
+                throw UsageError("--update-baseline needs --baseline FILE")
+            }
+        } catch {
+            return TriageCommand.usageError(error.message, command: spec, io: io)
+        }
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let text = parsed.value("jobs") {
+            guard let value = Int(text), value >= 1 else {
+                return TriageCommand.usageError("invalid value '\(text)' for '--jobs'. expected a whole number of at least 1", command: spec, io: io)
+            }
+            jobs = value
+        }
+
+        var paths = parsed.positionals
+        if paths.isEmpty {
+            guard FileManager.default.fileExists(atPath: "fixtures") else {
+                return TriageCommand.usageError("no PATH given and no ./fixtures directory here", command: spec, io: io)
+            }
+            paths = ["fixtures"]
+        }
+        let collected = TestInputCollector.collect(paths)
+        for missing in collected.missing {
+            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(TestInputCollector.isGlob(missing) ? "no files match" : "no such file or directory") '\(missing)'\n")
+        }
+        for unknown in collected.unknown {
+            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): '\(unknown)' is neither a fixture (.triage) nor a corpus (.jsonl, .csv)\n")
+        }
+        if !collected.missing.isEmpty || !collected.unknown.isEmpty { return .noInput }
+
+        guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: parsed.values("rules")) else {
+            return .ruleErrors
+        }
+
+        let started = Date()
+        var cases: [TestCase] = []
+        var problems: [InputProblem] = []
+        for path in collected.fixtures {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append(InputProblem(file: path, line: 0, message: "cannot read the file"))
+                continue
+            }
+            guard let content = String(validating: data, as: UTF8.self) else {
+                problems.append(InputProblem(file: path, line: 1, message: "fixture is not valid UTF-8"))
+                continue
+            }
+            switch FixtureParser.parse(content, path: path) {
+            case .success(let testCase): cases.append(testCase)
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        var reader = CorpusReader()
+        reader.textField = parsed.value("text-field") ?? "text"
+        reader.labelField = parsed.value("label-field") ?? "label"
+        reader.secondaryField = parsed.value("secondary-field")
+        reader.idField = parsed.value("id-field")
+        for path in collected.corpora {
+            let (corpusCases, corpusProblems) = reader.read(path)
+            cases += corpusCases
+            problems += corpusProblems
+        }
+        // Blank messages cannot be classified: they are input problems, not silent passes.
+        cases.removeAll { testCase in
+            guard testCase.text.allSatisfy(\.isWhitespace) else { return false }
+            problems.append(InputProblem(file: testCase.file, line: testCase.line, message: "the message is empty"))
+            return true
+        }
+        if cases.isEmpty && problems.isEmpty {
+            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): no fixtures or corpus records found in \(paths.map { "'\($0)'" }.joined(separator: ", "))\n")
+            return .noInput
+        }
+
+        let showProgress = io.stderrIsTerminal && !parsed.flag("no-progress") && cases.count >= 200
+        let bar = showProgress ? ProgressBar(io: io, total: cases.count, label: "testing") : nil
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar {
+            progress = { done in bar.update(done) }
+        }
+        let results = TestRunner(classifier: Classifier(ruleSet: ruleSet)).run(cases, jobs: jobs, progress: progress)
+        bar?.finish()
+
+        var baseline: Baseline?
+        if let path = parsed.value("baseline") {
+            if parsed.flag("update-baseline") {
+                let fresh = Baseline(results: results)
+                do {
+                    try fresh.serialized().write(toFile: path, atomically: true, encoding: String.Encoding.utf8)
+                } catch {
+                    io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write baseline '\(path)': \(error.localizedDescription)\n")
+                    return .ioError
+                }
+                baseline = fresh
+            } else if FileManager.default.fileExists(atPath: path) {
+                do {
+                    baseline = try Baseline.read(path)
+                } catch {
+                    io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(error.message)\n")
+                    return .noInput
+                }
+            } else {
+                return TriageCommand.usageError("baseline '\(path)' does not exist; create it with --update-baseline", command: spec, io: io)
+            }
+        }
+
+        let run = TestRun(results: results, problems: problems, skippedFiles: collected.skipped, ruleSet: ruleSet, gates: gates,
+                          baseline: baseline, seconds: Date().timeIntervalSince(started))
+        io.write(TestTextReport(run: run, style: style, verbose: parsed.flag("verbose")).render())
+        if parsed.flag("github") || io.environment["GITHUB_ACTIONS"] == "true" {
+            io.write(GitHubAnnotations(run: run).render())
+        }
+        var reports: [(option: String, render: () -> String)] = [("json", { TestJSONReport(run: run).render() })]
+        reports += TestCommand.extraReports(run)
+        for (option, render) in reports {
+            guard let path = parsed.value(option) else { continue }
+            do {
+                try render().write(toFile: path, atomically: true, encoding: String.Encoding.utf8)
+            } catch {
+                io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write --\(option) report '\(path)': \(error.localizedDescription)\n")
+                return .ioError
+            }
+        }
+        if io.writeFailed { return .ioError }
+        return run.passed ? .ok : .testsFailed
+    }
+
+    private static func fraction(_ text: String?, option: String) throws(UsageError) -> Double? {
+        guard let text else { return nil }
+        guard let value = Double(text), (0...1).contains(value) else {
+            throw UsageError("invalid value '\(text)' for '\(option)'. expected a number from 0 to 1")
+        }
+        return value
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Reads labelled corpora: JSONL (one object per line) and CSV with a header. A record
+/// that cannot be read becomes an `InputProblem` with its line; the others are kept.
+public struct CorpusReader: Sendable {
+    public var textField = "text"
+    public var labelField = "label"
+    /// When set, the secondary category is checked too (`null` or empty means none).
+    public var secondaryField: String?
+    /// When set and present, the case id is `file#id` instead of `file:line`.
+    public var idField: String? = "id"
+
+    public init() {}
+
+    public static let extensions: Set<String> = ["jsonl", "csv"]
+
+    public func read(_ path: String) -> (cases: [TestCase], problems: [InputProblem]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return ([], [InputProblem(file: path, line: 0, message: "cannot read the file")])
+        }
+        return path.lowercased().hasSuffix(".csv") ? readCSV(data, path: path) : readJSONL(data, path: path)
+    }
+
+    func readJSONL(_ data: Data, path: String) -> (cases: [TestCase], problems: [InputProblem]) {
+        var cases: [TestCase] = []
+        var problems: [InputProblem] = []
+        var lineNumber = 0
+        for rawLine in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = rawLine
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            guard String(validating: line, as: UTF8.self) != nil else {
+                problems.append(InputProblem(file: path, line: lineNumber, message: "line is not valid UTF-8"))
+                continue
+            }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
+                problems.append(InputProblem(file: path, line: lineNumber, message: "line is not a JSON object"))
+                continue
+            }
+            switch makeCase(object.mapValues { $0 }, path: path, line: lineNumber) {
+            case .success(let testCase): cases.append(testCase)
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        return (cases, problems)
+    }
+
+    func readCSV(_ data: Data, path: String) -> (cases: [TestCase], problems: [InputProblem]) {
+        var problems: [InputProblem] = []
+        // Lines that are not UTF-8 are reported and left out, so the rest still parses.
+        var text = ""
+        var lineNumber = 0
+        for rawLine in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if let line = String(validating: rawLine, as: UTF8.self) {
+                text += line
+            } else {
+                problems.append(InputProblem(file: path, line: lineNumber, message: "line is not valid UTF-8"))
+            }
+            text += "\n"
+        }
+        let (records, failure) = CSVParser.parse(text)
+        if let failure { problems.append(InputProblem(file: path, line: failure.line, message: failure.message)) }
+        guard let header = records.first else {
+            problems.append(InputProblem(file: path, line: 1, message: "no header row"))
+            return ([], problems)
+        }
+        var cases: [TestCase] = []
+        for record in records.dropFirst() {
+            guard record.fields.count == header.fields.count else {
+                problems.append(InputProblem(file: path, line: record.line, message: "record has \(record.fields.count) fields, the header has \(header.fields.count)"))
+                continue
+            }
+            let object = Dictionary(zip(header.fields.map { $0.trimmingSpaces }, record.fields.map { $0 as Any }), uniquingKeysWith: { a, _ in a })
+            switch makeCase(object, path: path, line: record.line) {
+            case .success(let testCase): cases.append(testCase)
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        return (cases, problems)
+    }
+
+    private func makeCase(_ object: [String: Any], path: String, line: Int) -> Result<TestCase, InputProblem> {
+        guard let text = object[textField] as? String else {
+            return .failure(InputProblem(file: path, line: line, message: "no text field '\(textField)'"))
+        }
+        guard let label = object[labelField] as? String, !label.trimmingSpaces.isEmpty else {
+            return .failure(InputProblem(file: path, line: line, message: "no label field '\(labelField)'"))
+        }
+        var expectation = Expectation(category: label.trimmingSpaces)
+        if let secondaryField {
+            let value = (object[secondaryField] as? String)?.trimmingSpaces
+            expectation.secondary = .some(value?.isEmpty == false && value != "none" ? value : nil)
+        }
+        var id = "\(path):\(line)"
+        if let idField, let value = object[idField] {
+            let text = "\(value)".trimmingSpaces
+            if !text.isEmpty && !(value is NSNull) { id = "\(path)#\(text)" }
+        }
+        return .success(TestCase(id: id, kind: .corpus, file: path, line: line, text: text, textLine: line, expectation: expectation))
+    }
+}

@@ -1,0 +1,47 @@
+/// One labelled message: a fixture file, or one record of a labelled corpus.
+public struct TestCase: Sendable {
+    public enum Kind: String, Sendable {
+        case fixture, corpus
+    }
+
+    /// Stable identity for baselines: the fixture path, or `path#id` / `path:line` for corpora.
+    public let id: String
+    public let kind: Kind
+    public let file: String
+    /// 1-based line where the case starts (the header for fixtures, the record for corpora).
+    public let line: Int
+    public let text: String
+    /// Line in `file` where `text` starts, to place matched words in the file.
+    public let textLine: Int
+    public let expectation: Expectation
+    /// A known failure that must not fail the run; the reason is given.
+    public let todo: String?
+    public let note: String?
+
+    public init(id: String, kind: Kind, file: String, line: Int, text: String, textLine: Int, expectation: Expectation, todo: String? = nil, note: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.text = text
+        self.textLine = textLine
+        self.expectation = expectation
+        self.todo = todo
+        self.note = note
+    }
+}
+
+/// A fixture file or corpus record that could not be read; the run reports it and goes on.
+public struct InputProblem: Sendable, Hashable, Error {
+    public let file: String
+    public let line: Int
+    public let message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(message)" }
+}

@@ -1,0 +1,47 @@
+import TriageEngine
+
+/// Everything one `triage test` run found: the cases, their results, metrics, rule
+/// statistics, input problems and the verdict. Reporters render this value.
+public struct TestRun: Sendable {
+    public let results: [CaseResult]
+    public let problems: [InputProblem]
+    public let skippedFiles: [String]
+    public let metrics: ClassificationMetrics
+    public let rules: RuleStatistics
+    public let gateFailures: [String]
+    public let baseline: Baseline.Comparison?
+    public let fixtureCount: Int
+    public let corpusCount: Int
+    public let seconds: Double
+
+    public init(results: [CaseResult], problems: [InputProblem], skippedFiles: [String], ruleSet: CompiledRuleSet,
+                gates: TestGates, baseline: Baseline?, seconds: Double) {
+        self.results = results
+        self.problems = problems
+        self.skippedFiles = skippedFiles
+        self.metrics = ClassificationMetrics(expected: results.map(\.testCase.expectation.category), got: results.map(\.category),
+                                             order: ruleSet.categories.map(\.id), fallback: ruleSet.categories[ruleSet.fallbackCategory].id)
+        self.rules = RuleStatistics(results: results, ruleSet: ruleSet)
+        self.gateFailures = gates.check(metrics)
+        self.baseline = baseline?.compare(results)
+        self.fixtureCount = results.filter { $0.testCase.kind == .fixture }.count
+        self.corpusCount = results.count - fixtureCount
+        self.seconds = seconds
+    }
+
+    public var failed: [CaseResult] { results.filter { $0.status == .failed } }
+    public var knownFailures: [CaseResult] { results.filter { $0.status == .knownFailure } }
+    public var fixedTodos: [CaseResult] { results.filter { $0.status == .fixedTodo } }
+
+    /// Failures that fail the run: without a baseline, every failing fixture (corpus records
+    /// are gated by the minimums instead); with one, only cases that newly broke.
+    public var blockingFailures: [CaseResult] {
+        if let baseline { return baseline.newlyBroken }
+        return failed.filter { $0.testCase.kind == .fixture }
+    }
+
+    /// True when the run passes: no blocking failure, no unmet minimum, no unreadable input.
+    public var passed: Bool {
+        blockingFailures.isEmpty && gateFailures.isEmpty && problems.isEmpty
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import TriageEngine
+import TriagePCRE2
+
+/// Classifies every case on all cores and checks it against its expectation.
+public struct TestRunner: Sendable {
+    public let classifier: Classifier
+
+    public init(classifier: Classifier) {
+        self.classifier = classifier
+    }
+
+    /// Results in the order of `cases`. `progress` is called with the number of cases done,
+    /// from worker threads.
+    public func run(_ cases: [TestCase], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    progress: (@Sendable (Int) -> Void)? = nil) -> [CaseResult] {
+        let results = ResultSlots(count: cases.count)
+        let workers = max(1, min(jobs, cases.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = results.claim() {
+                results.store(evaluate(cases[index]), at: index)
+                progress?(results.finished())
+            }
+        }
+        return results.collect()
+    }
+
+    public func evaluate(_ testCase: TestCase) -> CaseResult {
+        let classification = classifier.classify(Message(testCase.text))
+        let ruleSet = classifier.ruleSet
+        let expectation = testCase.expectation
+        var failures: [String] = []
+
+        let category = classification.category.id
+        if category != expectation.category {
+            failures.append("expected \(expectation.category), got \(category)")
+        }
+        let secondary = classification.secondary?.id
+        if let expected = expectation.secondary, expected != secondary {
+            failures.append("expected secondary \(expected ?? "none"), got \(secondary ?? "none")")
+        }
+        let signals = classification.signals.map(\.signal.name)
+        if expectation.requireNoSignals {
+            if !signals.isEmpty { failures.append("expected no signals, got \(signals.joined(separator: ", "))") }
+        } else if let expected = expectation.signals {
+            let missing = expected.filter { !signals.contains($0) }
+            if !missing.isEmpty { failures.append("signal\(missing.count == 1 ? "" : "s") not raised: \(missing.joined(separator: ", "))") }
+        }
+        let entities = classification.entities.map { EntityExpectation(name: $0.name, value: $0.value) }
+        for entity in expectation.entities where !entities.contains(entity) {
+            let found = entities.filter { $0.name == entity.name }.map(\.value)
+            failures.append("entity \(entity.name)=\(entity.value) not found" + (found.isEmpty ? "" : " (found \(found.joined(separator: ", ")))"))
+        }
+        let playbook = classification.playbook?.name
+        if let expected = expectation.playbook, expected != playbook {
+            failures.append("expected playbook \(expected), got \(playbook ?? "none")")
+        }
+
+        let positions = TextPositions(testCase.text)
+        let evidence = classification.evidence.map { hit -> CaseResult.Evidence in
+            let rule = ruleSet.rules[hit.rule]
+            let matches = hit.spans.prefix(20).map { span -> CaseResult.MatchedWords in
+                let turn = classification.message.turns[span.turn]
+                let start = positions.position(ofUTF8: turn.inputOffset + span.range.lowerBound)
+                let end = positions.position(ofUTF8: turn.inputOffset + span.range.upperBound)
+                return CaseResult.MatchedWords(text: RegexMatch.substring(span.range, of: turn.text), start: start.offset, end: end.offset,
+                                               line: testCase.textLine + start.line - 1, column: start.column)
+            }
+            let target: String
+            switch rule.target {
+            case .category(let index): target = ruleSet.categories[index].id
+            case .signal(let index): target = "signal " + ruleSet.signals[index].name
+            }
+            return CaseResult.Evidence(rule: rule.name, target: target, weight: rule.weight, matches: Array(matches))
+        }
+        let status: CaseResult.Status
+        if testCase.todo != nil {
+            status = failures.isEmpty ? .fixedTodo : .knownFailure
+        } else {
+            status = failures.isEmpty ? .passed : .failed
+        }
+        return CaseResult(testCase: testCase, status: status, category: category, secondary: secondary, confidence: classification.confidence,
+                          signals: signals, entities: entities, playbook: playbook, evidence: evidence,
+                          firedRules: classification.evidence.map(\.rule), failures: failures,
+                          limitHits: classification.limitHits.map { "\($0.users.joined(separator: ", ")) (\($0.limit.rawValue))" })
+    }
+}
+
+/// Result storage shared by the worker threads: each index is claimed by one worker only.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var done = 0
+    private var slots: [CaseResult?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.withLock {
+            guard next < slots.count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    func store(_ result: CaseResult, at index: Int) {
+        lock.withLock {
+            slots[index] = result
+            done += 1
+        }
+    }
+
+    func finished() -> Int { lock.withLock { done } }
+
+    func collect() -> [CaseResult] { lock.withLock { slots.map { $0! } } }
+}
