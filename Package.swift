@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "TriageEngine", dependencies: ["TriageSyntax", "TriagePCRE2"]),
         // Labelled cases: fixtures and corpora, the test runner, metrics, baselines.
         .target(name: "TriageEvaluation", dependencies: ["TriageEngine", "TriagePCRE2"]),
+        // `triage lint`: checks over the syntax tree and the compiled rules, each with its examples.
+        .target(name: "TriageLint", dependencies: ["TriageSyntax", "TriageEngine", "TriagePCRE2"]),
         // Small hand-written pieces the CLI needs: argument parsing, JSON writing, terminal styling.
         .target(name: "TriageSupport"),
         // The rule pack in rules/, embedded as generated source so the binary works from anywhere.
@@ -28,7 +30,7 @@ let package = Package(
         .target(name: "TriageShippedRules", plugins: ["EmbedRulesPlugin"]),
         .target(
             name: "TriageCLI",
-            dependencies: ["TriageEngine", "TriageEvaluation", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
+            dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
         ),
         .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
 
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "TriageSyntaxTests", dependencies: ["TriageSyntax"], exclude: ["Goldens"]),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageSyntax", "TriagePCRE2"], exclude: ["Goldens"]),
         .testTarget(name: "TriageSupportTests", dependencies: ["TriageSupport"]),
+        .testTarget(name: "TriageLintTests", dependencies: ["TriageLint", "TriageEngine", "TriageSyntax"]),
         .testTarget(name: "TriageEvaluationTests", dependencies: ["TriageEvaluation", "TriageEngine"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "triage"]),
     ],

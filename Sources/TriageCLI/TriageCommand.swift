@@ -9,6 +9,7 @@ public enum TriageCommand {
     static let commands: [(spec: CommandSpec, run: @Sendable ([String], CommandIO) -> ExitCode)] = [
         (ClassifyCommand.spec, ClassifyCommand.run),
         (TestCommand.spec, TestCommand.run),
+        (LintCommand.spec, LintCommand.run),
     ]
 
     static let topLevel = CommandSpec(

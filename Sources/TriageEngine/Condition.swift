@@ -41,3 +41,31 @@ public indirect enum Condition: Sendable {
 public enum ProximityOrder: String, Sendable {
     case either, before, after
 }
+
+extension Condition {
+    /// A canonical text for the condition, equal for conditions that are built the same way
+    /// (definition labels ignored), so checks can compare conditions.
+    public var canonicalKey: String {
+        switch self {
+        case .pattern(let index): return "p\(index)"
+        case .labelled(_, let inner): return inner.canonicalKey
+        case .not(let inner): return "not(\(inner.canonicalKey))"
+        case .and(let items): return "and(" + items.map(\.canonicalKey).joined(separator: ",") + ")"
+        case .or(let items): return "or(" + items.map(\.canonicalKey).joined(separator: ",") + ")"
+        case .atLeast(let count, let items): return "atleast\(count)(" + items.map(\.canonicalKey).joined(separator: ",") + ")"
+        case .proximity(let left, let right, let distance, let order):
+            return "near\(distance)\(order.rawValue)(\(left.canonicalKey),\(right.canonicalKey))"
+        case .polarity(let polarity, let inner): return "\(polarity.rawValue)(\(inner.canonicalKey))"
+        case .speaker(let scope, let inner): return "\(scope.rawValue)(\(inner.canonicalKey))"
+        }
+    }
+
+    /// The top-level conjuncts: `a and (b and c)` gives a, b, c.
+    public var conjuncts: [Condition] {
+        switch self {
+        case .labelled(_, let inner): return inner.conjuncts
+        case .and(let items): return items.flatMap(\.conjuncts)
+        default: return [self]
+        }
+    }
+}

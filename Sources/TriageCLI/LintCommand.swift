@@ -1,0 +1,80 @@
+import Foundation
+import TriageEngine
+import TriageLint
+import TriageShippedRules
+import TriageSupport
+import TriageSyntax
+
+/// `triage lint`: every problem in rule files — parse and compile errors and the lint
+/// checks — as text, JSON, SARIF or GitHub annotations.
+enum LintCommand {
+    static let spec = CommandSpec(
+        name: "lint",
+        summary: "find mistakes in rule files: errors, dead code, conflicts, risky regexes",
+        usage: ["triage lint [options] [PATH...]"],
+        options: [
+            OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ["text", "json", "sarif", "github"], defaultValue: "text"),
+            OptionSpec(long: "strict", help: "exit non-zero on warnings too"),
+            OptionSpec(long: "list", help: "list every lint check and exit"),
+            OptionSpec(long: "catalogue", help: "print the lint section of docs/diagnostics.md (markdown) and exit"),
+            OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: "colour the text output", allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto"),
+            OptionSpec(long: "help", short: "h", help: "show this help"),
+        ],
+        positionalName: "PATH",
+        minPositionals: 0,
+        maxPositionals: nil,
+        discussion: """
+        PATHs are rule files or directories (every *.rules below). With no PATH, the rules in use:
+        the pack shipped in the binary.
+
+        Silence one finding with a comment naming its id on its line or the line before:
+            define late = words { late late }  # triage-ignore: duplicate-word
+
+        exit codes: 0 no errors (and no warnings with --strict), 1 errors (or warnings with --strict),
+        64 usage error.
+        """
+    )
+
+    static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(arguments, spec: spec)
+        } catch {
+            return TriageCommand.usageError(error.message, command: spec, io: io)
+        }
+        if parsed.flag("help") {
+            io.write(HelpFormatter.help(for: spec) + "\n")
+            return .ok
+        }
+        if parsed.flag("list") {
+            for check in Linter.checks {
+                io.write(check.id.padded(to: 28) + check.severity.rawValue.padded(to: 9) + check.summary + "\n")
+            }
+            return .ok
+        }
+        if parsed.flag("catalogue") {
+            io.write(LintCatalogue.markdown())
+            return .ok
+        }
+        let pack = parsed.positionals.isEmpty
+            ? RulePackLoader.load(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
+            : RulePackLoader.load(paths: parsed.positionals)
+        let result = Linter.lint(pack)
+        switch parsed.value("format") {
+        case "json": io.write(LintJSONReport(result: result).render())
+        case "sarif": io.write(LintSARIFReport(result: result).render())
+        case "github": io.write(LintGitHubReport(result: result).render())
+        default:
+            let style = TriageCommand.style(parsed.value("color"), io: io, stream: .stdout)
+            let renderer = RuleSetLoader(io: io, style: style).renderer
+            if !result.diagnostics.isEmpty { io.write(renderer.render(result.diagnostics)) }
+            let files = pack.files.count
+            var summary = "\(result.errors) error\(result.errors == 1 ? "" : "s"), \(result.warnings) warning\(result.warnings == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
+            if result.suppressed > 0 { summary += " (\(result.suppressed) suppressed)" }
+            io.write((result.errors > 0 ? style.red(summary) : result.warnings > 0 ? style.yellow(summary) : style.green(summary)) + "\n")
+        }
+        if io.writeFailed { return .ioError }
+        if result.errors > 0 || (parsed.flag("strict") && result.warnings > 0) { return .ruleErrors }
+        return .ok
+    }
+}

@@ -1,0 +1,84 @@
+import TriageLint
+import TriageSupport
+import TriageSyntax
+
+/// `triage lint --format sarif`: SARIF 2.1.0, one run, the lint checks and every compile
+/// diagnostic id as rules with metadata, columns in Unicode code points.
+struct LintSARIFReport {
+    let result: Linter.Result
+
+    func render() -> String {
+        // Rules: every lint check, then the compile diagnostic ids that occur.
+        var rules: [JSONValue] = []
+        var index: [String: Int] = [:]
+        for check in Linter.checks {
+            index[check.id] = rules.count
+            rules.append(rule(id: check.id, summary: check.summary, detail: check.rationale, level: check.severity))
+        }
+        for d in result.diagnostics where index[d.id] == nil {
+            index[d.id] = rules.count
+            rules.append(rule(id: d.id, summary: "rule file \(d.severity.rawValue): \(d.id.replacingOccurrences(of: "-", with: " "))", detail: nil, level: d.severity))
+        }
+        let results: [JSONValue] = result.diagnostics.map { d in
+            var members = [
+                JSONMember("ruleId", .string(d.id)), JSONMember("ruleIndex", .int(index[d.id]!)),
+                JSONMember("level", .string(level(d.severity))),
+                JSONMember("message", .object([JSONMember("text", .string(d.message + (d.hint.map { ". hint: " + $0 } ?? "")))])),
+            ]
+            if let location = location(file: d.file, span: d.span) { members.append(JSONMember("locations", .array([location]))) }
+            let related = d.notes.compactMap { note -> JSONValue? in
+                guard let location = location(file: note.file, span: note.span) else { return nil }
+                return .object(location.objectMembers + [JSONMember("message", .object([JSONMember("text", .string(note.message))]))])
+            }
+            if !related.isEmpty { members.append(JSONMember("relatedLocations", .array(related))) }
+            return .object(members)
+        }
+        let run: JSONValue = .object([
+            JSONMember("tool", .object([JSONMember("driver", .object([
+                JSONMember("name", "triage"), JSONMember("semanticVersion", .string(TriageCommand.version)),
+                JSONMember("informationUri", "https://example.invalid/triage/docs/diagnostics.md"),
+                JSONMember("rules", .array(rules)),
+            ]))])),
+            JSONMember("columnKind", "unicodeCodePoints"),
+            JSONMember("results", .array(results)),
+        ])
+        return JSONWriter.write(.object([
+            JSONMember("$schema", "https://json.schemastore.org/sarif-2.1.0.json"),
+            JSONMember("version", "2.1.0"),
+            JSONMember("runs", .array([run])),
+        ]), pretty: true) + "\n"
+    }
+
+    private func rule(id: String, summary: String, detail: String?, level: Diagnostic.Severity) -> JSONValue {
+        var members = [
+            JSONMember("id", .string(id)),
+            JSONMember("name", .string(id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
+            JSONMember("shortDescription", .object([JSONMember("text", .string(summary))])),
+        ]
+        if let detail { members.append(JSONMember("fullDescription", .object([JSONMember("text", .string(detail))]))) }
+        members.append(JSONMember("helpUri", .string("https://example.invalid/triage/docs/diagnostics.md#\(id)")))
+        members.append(JSONMember("defaultConfiguration", .object([JSONMember("level", .string(self.level(level)))])))
+        return .object(members)
+    }
+
+    private func level(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .note: return "note"
+        }
+    }
+
+    private func location(file: SourceFile?, span: SourceSpan?) -> JSONValue? {
+        guard let file else { return nil }
+        var physical = [JSONMember("artifactLocation", .object([JSONMember("uri", .string(file.path))]))]
+        if let span {
+            let start = file.location(of: span.start), end = file.location(of: max(span.end, span.start))
+            physical.append(JSONMember("region", .object([
+                JSONMember("startLine", .int(start.line)), JSONMember("startColumn", .int(start.column)),
+                JSONMember("endLine", .int(end.line)), JSONMember("endColumn", .int(max(end.column, start.column + (end.line == start.line ? 0 : 0)))),
+            ])))
+        }
+        return .object([JSONMember("physicalLocation", .object(physical))])
+    }
+}

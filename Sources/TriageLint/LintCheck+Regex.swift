@@ -1,0 +1,78 @@
+import TriageEngine
+import TriagePCRE2
+import TriageSyntax
+
+extension LintCheck {
+    static let regexMatchesEmpty = LintCheck(
+        id: "regex-matches-empty",
+        summary: "a regex that can match the empty string",
+        rationale: "it matches every message, at every position, so the rule fires on anything",
+        triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(late)?/ }", "category c \"C\" { playbook general }\nrule r -> c { when /x*/ }"],
+        nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(late)+/ }"]
+    ) { check, context in
+        guard let ruleSet = context.ruleSet else { return [] }
+        let matcher = RegexMatcher(limits: RegexLimits(matchLimit: 100_000))
+        return ruleSet.patterns.filter { $0.kind == .regex }.compactMap { pattern in
+            let probes = ["", "z", "late parcel"]
+            guard probes.contains(where: { probe in matcher.scan(pattern.regex, in: probe, maxMatches: 4).matches.contains { $0.range.isEmpty } }) else { return nil }
+            return check.finding("regex \(shorten(pattern.source)) can match the empty string", file: pattern.file, span: pattern.span,
+                                             hint: "make at least one part required: '+' instead of '*', or drop the '?' around the whole pattern")
+        }
+    }
+
+    static let catastrophicBacktracking = LintCheck(
+        id: "catastrophic-backtracking",
+        summary: "a regex with nested or overlapping repetition that an adversarial message drives into exponential backtracking, confirmed by probing it under a small match limit",
+        rationale: "such a pattern can take seconds or hit the match limit on one long message; the limit keeps Triage safe, but the rule then misses",
+        triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(a+)+$/ }", "category c \"C\" { playbook general }\nrule r -> c { when /^(\\w|\\d)+x$/ }"],
+        nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /\\ba+\\b/ }", "category c \"C\" { playbook general }\nrule r -> c { when /(late|delayed)+/ }"]
+    ) { check, context in
+        guard let ruleSet = context.ruleSet else { return [] }
+        return ruleSet.patterns.filter { $0.kind == .regex }.compactMap { pattern in
+            guard RegexRisk.hasNestedRepetition(pattern.regex.pattern), let probe = RegexRisk.confirm(pattern.regex) else { return nil }
+            let shown = probe.count > 24 ? String(probe.prefix(12)) + "…" + String(probe.suffix(4)) : probe
+            return check.finding(
+                "regex \(shorten(pattern.source)) backtracks catastrophically: '\(shown.debugDescriptionQuoted)' (\(probe.count) characters) exhausts a match limit of \(RegexRisk.probeLimit)",
+                file: pattern.file, span: pattern.span,
+                hint: "avoid a repeated group whose body can itself repeat or match the same text two ways: (a+)+ → a+, (\\w|\\d)+ → \\w+; atomic groups (?>…) or possessive quantifiers (a++) also help")
+        }
+    }
+
+    static let caseSensitiveRegex = LintCheck(
+        id: "case-sensitive-regex",
+        summary: "a regex without the 'i' flag that contains mixed-case words",
+        rationale: "'/Refund/' misses 'refund' and 'REFUND'; customers do not write in the case the author expects",
+        triggering: ["define r = /Refund (is )?late/"],
+        nonTriggering: ["define r = /Refund (is )?late/i", "define r = /refund/", "define r = /(?i)Refund/", "define id = /\\bTBA\\d+/"]
+    ) { check, context in
+        context.regexLiterals.compactMap { literal, file in
+            guard !literal.flags.contains("i"), !literal.pattern.contains("(?i"), let word = RegexRisk.mixedCaseWord(in: literal.pattern) else { return nil }
+            return check.finding("regex matches '\(word)' only in exactly that case", file: file, span: literal.span,
+                                              hint: "add the 'i' flag: /\(literal.pattern)/i\(literal.flags)")
+        }
+    }
+
+    static let unmatchableBoundary = LintCheck(
+        id: "unmatchable-boundary",
+        summary: "a '\\b' next to punctuation in a regex",
+        rationale: "'\\b' needs a word character on one side; next to '#', '$' or '.' it matches only when a letter touches the punctuation, which is rarely the case",
+        triggering: ["define tag = /\\b#fail\\b/", "define price = /\\b\\$\\d+/"],
+        nonTriggering: ["define tag = /#fail\\b/", "define late_word = /\\blate\\b/", "define group = /\\b(late|slow)\\b/"]
+    ) { check, context in
+        context.regexLiterals.compactMap { literal, file in
+            guard let offset = RegexRisk.boundaryNextToPunctuation(literal.pattern) else { return nil }
+            let start = literal.patternStart + offset
+            return check.finding("'\\b' stands next to punctuation and will rarely match", file: file, span: SourceSpan(start: start, end: start + 2),
+                                               hint: "drop this '\\b', or use (?<!\\w) / (?!\\w) to mean 'not inside a word'")
+        }
+    }
+
+    static func shorten(_ source: String) -> String {
+        source.count > 40 ? String(source.prefix(39)) + "…" : source
+    }
+}
+
+extension String {
+    /// The string as it would be written in a Swift literal, without the quotes.
+    var debugDescriptionQuoted: String { String(debugDescription.dropFirst().dropLast()) }
+}

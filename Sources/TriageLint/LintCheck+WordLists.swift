@@ -1,0 +1,62 @@
+import TriageSyntax
+
+extension LintCheck {
+    static let uppercaseInCaselessList = LintCheck(
+        id: "uppercase-in-caseless-list",
+        summary: "a capital letter in a word list that ignores case",
+        rationale: "the list matches any case anyway; the capital suggests the author expected it to matter (use 'words case-sensitive { … }' if it does)",
+        triggering: ["define brand = words { Kindle echo }"],
+        nonTriggering: ["define brand = words { kindle echo }", "define brand = words case-sensitive { iPhone }"]
+    ) { check, context in
+        context.wordLists.filter { !$0.list.isCaseSensitive }.flatMap { list, file in
+            list.entries.filter { $0.text != $0.text.lowercased() }.map { entry in
+                check.finding("'\(entry.text)' has capitals, but this list ignores case", file: file, span: entry.span,
+                                                hint: "write '\(entry.text.lowercased())', or make the list 'words case-sensitive { … }'")
+            }
+        }
+    }
+
+    static let duplicateWord = LintCheck(
+        id: "duplicate-word",
+        summary: "the same word twice in one word list",
+        rationale: "the second copy does nothing and makes the list harder to review",
+        triggering: ["define late = words { late delayed late }", "define late = words { late \"LATE\" }"],
+        nonTriggering: ["define late = words { late delayed }", "define brand = words case-sensitive { Echo echo }"]
+    ) { check, context in
+        var findings: [Diagnostic] = []
+        for (list, file) in context.wordLists {
+            var seen: [String: SourceSpan] = [:]
+            for entry in list.entries {
+                let key = list.isCaseSensitive ? entry.text : entry.text.lowercased()
+                if let first = seen[key] {
+                    findings.append(check.finding("'\(entry.text)' is already in this list", file: file, span: entry.span, hint: "remove this copy",
+                                                          notes: [Diagnostic.Note("first here", file: file, span: first)]))
+                } else {
+                    seen[key] = entry.span
+                }
+            }
+        }
+        return findings
+    }
+
+    static let punctuationInWord = LintCheck(
+        id: "punctuation-in-word",
+        summary: "a word-list entry that starts or ends with punctuation",
+        rationale: "entries match on word boundaries, so 'asap!' misses 'asap' and '#fail' misses 'fail'; the punctuation is rarely what is meant",
+        triggering: ["define hurry = words { \"asap!\" }", "define tag = words { \"#fail\" }"],
+        nonTriggering: ["define hurry = words { asap \"right now\" deliver* hasn't }"]
+    ) { check, context in
+        context.wordLists.flatMap { list, file in
+            list.entries.compactMap { entry -> Diagnostic? in
+                var text = entry.text
+                if text.hasSuffix("*") { text.removeLast() }
+                guard let first = text.first, let last = text.last else { return nil }
+                let bad = [first, last].first { !($0.isLetter || $0.isNumber) }
+                guard let bad else { return nil }
+                let trimmed = text.drop { !($0.isLetter || $0.isNumber) }.reversed().drop { !($0.isLetter || $0.isNumber) }
+                return check.finding("'\(entry.text)' has '\(bad)' at its edge, which word boundaries cannot match well", file: file, span: entry.span,
+                                                 hint: trimmed.isEmpty ? "remove the entry" : "write '\(String(trimmed.reversed()))'")
+            }
+        }
+    }
+}

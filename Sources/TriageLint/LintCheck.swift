@@ -1,0 +1,41 @@
+import TriageSyntax
+
+/// One lint check: an id, what it finds and why it matters, examples that must and must
+/// not trigger it (the tests and docs/diagnostics.md are built from them), and the check.
+public struct LintCheck: Sendable {
+    public let id: String
+    public let severity: Diagnostic.Severity
+    /// One line: what the check finds.
+    public let summary: String
+    /// Why it matters.
+    public let rationale: String
+    /// Rule-file snippets that must trigger the check (after `LintCheck.examplePreamble`).
+    public let triggering: [String]
+    /// Snippets that must not.
+    public let nonTriggering: [String]
+    let run: @Sendable (LintCheck, LintContext) -> [Diagnostic]
+
+    public init(id: String, severity: Diagnostic.Severity = .warning, summary: String, rationale: String,
+                triggering: [String], nonTriggering: [String], run: @escaping @Sendable (LintCheck, LintContext) -> [Diagnostic]) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+        self.run = run
+    }
+
+    public func check(_ context: LintContext) -> [Diagnostic] { run(self, context) }
+
+    /// What every example is appended to: a fallback category so the snippet compiles.
+    public static let examplePreamble = """
+    category other "Other" { playbook general }
+    playbook general { step chat "Ask us." }
+
+    """
+
+    func finding(_ message: String, file: SourceFile, span: SourceSpan?, hint: String? = nil, notes: [Diagnostic.Note] = []) -> Diagnostic {
+        Diagnostic(id: id, severity: severity, message: message, file: file, span: span, hint: hint, notes: notes)
+    }
+}

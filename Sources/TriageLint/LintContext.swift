@@ -1,0 +1,150 @@
+import TriageEngine
+import TriageSyntax
+
+/// What a lint check looks at: every parsed file of the pack, its declarations by kind,
+/// and the compiled rule set when the pack compiled.
+public struct LintContext {
+    public struct Located<Node> {
+        public let node: Node
+        public let file: SourceFile
+    }
+
+    public let pack: LoadedRulePack
+    public let ruleSet: CompiledRuleSet?
+    public let defines: [String: Located<DefineDeclaration>]
+    public let defineOrder: [Located<DefineDeclaration>]
+    public let rules: [Located<RuleDeclaration>]
+    public let categories: [Located<CategoryDeclaration>]
+    public let signals: [Located<SignalDeclaration>]
+    public let entities: [Located<EntityDeclaration>]
+    public let playbooks: [Located<PlaybookDeclaration>]
+    public let fallback: String
+
+    public init(pack: LoadedRulePack, ruleSet: CompiledRuleSet?) {
+        self.pack = pack
+        self.ruleSet = ruleSet
+        var defines: [String: Located<DefineDeclaration>] = [:]
+        var defineOrder: [Located<DefineDeclaration>] = []
+        var rules: [Located<RuleDeclaration>] = [], categories: [Located<CategoryDeclaration>] = []
+        var signals: [Located<SignalDeclaration>] = [], entities: [Located<EntityDeclaration>] = []
+        var playbooks: [Located<PlaybookDeclaration>] = []
+        var fallback = "other"
+        for ruleFile in pack.files {
+            let file = ruleFile.source
+            for declaration in ruleFile.declarations {
+                switch declaration {
+                case .define(let d):
+                    let located = Located(node: d, file: file)
+                    if defines[d.name.name] == nil { defines[d.name.name] = located }
+                    defineOrder.append(located)
+                case .rule(let d): rules.append(Located(node: d, file: file))
+                case .category(let d): categories.append(Located(node: d, file: file))
+                case .signal(let d): signals.append(Located(node: d, file: file))
+                case .entity(let d): entities.append(Located(node: d, file: file))
+                case .playbook(let d): playbooks.append(Located(node: d, file: file))
+                case .settings(let d):
+                    if let setting = d.settings.first(where: { $0.name.name == "fallback" }) { fallback = setting.value.text }
+                case .importFile: break
+                }
+            }
+        }
+        self.defines = defines
+        self.defineOrder = defineOrder
+        self.rules = rules
+        self.categories = categories
+        self.signals = signals
+        self.entities = entities
+        self.playbooks = playbooks
+        self.fallback = fallback
+    }
+
+    /// The compiled form of a rule declaration, matched by file and position.
+    public func compiled(_ rule: Located<RuleDeclaration>) -> CompiledRule? {
+        ruleSet?.rules.first { $0.file.path == rule.file.path && $0.span == rule.node.span }
+    }
+
+    /// Every name an expression refers to, directly.
+    public static func references(in expression: Expression) -> [Identifier] {
+        var names: [Identifier] = []
+        func walk(_ e: Expression) {
+            switch e {
+            case .reference(let name): names.append(name)
+            case .regex, .phrase, .words, .error: break
+            case .not(let inner, _), .call(_, let inner, _): walk(inner)
+            case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach(walk)
+            case .proximity(let left, let right, _, _, _): walk(left); walk(right)
+            }
+        }
+        walk(expression)
+        return names
+    }
+
+    /// Every word list, phrase and regex an expression uses, following definitions; `positive`
+    /// is false for those under `not` (they argue against the rule, not for it), `nearby` is
+    /// true for those that only count next to another pattern (`within`).
+    public func patterns(in expression: TriageSyntax.Expression, file: SourceFile) -> [(expression: TriageSyntax.Expression, file: SourceFile, positive: Bool, nearby: Bool)] {
+        var found: [(TriageSyntax.Expression, SourceFile, Bool, Bool)] = []
+        var visiting = Set<String>()
+        func walk(_ e: TriageSyntax.Expression, _ file: SourceFile, _ positive: Bool, _ nearby: Bool) {
+            switch e {
+            case .regex, .phrase, .words: found.append((e, file, positive, nearby))
+            case .reference(let name):
+                if let define = defines[name.name], visiting.insert(name.name).inserted {
+                    walk(define.node.value, define.file, positive, nearby)
+                    visiting.remove(name.name)
+                } else if let entity = entities.first(where: { $0.node.name.name == name.name }) {
+                    walk(entity.node.pattern, entity.file, positive, nearby)
+                }
+            case .error: break
+            case .not(let inner, _): walk(inner, file, !positive, nearby)
+            case .call(let function, let inner, _): walk(inner, file, function == .negated ? !positive : positive, nearby)
+            case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach { walk($0, file, positive, nearby) }
+            case .proximity(let left, let right, _, _, _): walk(left, file, positive, true); walk(right, file, positive, true)
+            }
+        }
+        walk(expression, file, true, false)
+        return found
+    }
+
+    /// Every word list in the pack, wherever it is written, once each.
+    public var wordLists: [(list: WordList, file: SourceFile)] {
+        var lists: [(WordList, SourceFile)] = []
+        func walk(_ e: Expression, _ file: SourceFile) {
+            switch e {
+            case .words(let list): lists.append((list, file))
+            case .regex, .phrase, .reference, .error: break
+            case .not(let inner, _), .call(_, let inner, _): walk(inner, file)
+            case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach { walk($0, file) }
+            case .proximity(let left, let right, _, _, _): walk(left, file); walk(right, file)
+            }
+        }
+        for define in defineOrder { walk(define.node.value, define.file) }
+        for entity in entities { walk(entity.node.pattern, entity.file) }
+        for rule in rules {
+            if let condition = rule.node.condition { walk(condition, rule.file) }
+            rule.node.exceptions.forEach { walk($0, rule.file) }
+        }
+        return lists
+    }
+
+    /// Every regex literal in the pack, once each.
+    public var regexLiterals: [(literal: RegexLiteral, file: SourceFile)] {
+        var literals: [(RegexLiteral, SourceFile)] = []
+        func walk(_ e: Expression, _ file: SourceFile) {
+            switch e {
+            case .regex(let literal): literals.append((literal, file))
+            case .words, .phrase, .reference, .error: break
+            case .not(let inner, _), .call(_, let inner, _): walk(inner, file)
+            case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach { walk($0, file) }
+            case .proximity(let left, let right, _, _, _): walk(left, file); walk(right, file)
+            }
+        }
+        for define in defineOrder { walk(define.node.value, define.file) }
+        for entity in entities { walk(entity.node.pattern, entity.file) }
+        for rule in rules {
+            if let condition = rule.node.condition { walk(condition, rule.file) }
+            rule.node.exceptions.forEach { walk($0, rule.file) }
+        }
+        return literals
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import TriageEngine
+import TriageSyntax
+
+/// Runs the compiler and every lint check over a pack, then drops findings suppressed by a
+/// `# triage-ignore: ID` comment on their line or the line before.
+public enum Linter {
+    public static let checks: [LintCheck] = [
+        .unusedDefinition, .unusedPlaybook, .unusedSignal, .categoryWithoutRule, .uncapturedEntity,
+        .ruleNeverFires, .shadowedRule, .conflictingPattern,
+        .uppercaseInCaselessList, .duplicateWord, .punctuationInWord,
+        .regexMatchesEmpty, .catastrophicBacktracking, .caseSensitiveRegex, .unmatchableBoundary,
+    ]
+
+    public struct Result: Sendable {
+        /// Compile diagnostics and lint findings, sorted by file and position.
+        public let diagnostics: [Diagnostic]
+        /// Findings hidden by suppression comments.
+        public let suppressed: Int
+        public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+        public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+    }
+
+    public static func lint(_ pack: LoadedRulePack, checks: [LintCheck] = Linter.checks) -> Result {
+        let (ruleSet, compileDiagnostics) = RulePackCompiler.compile(pack)
+        let context = LintContext(pack: pack, ruleSet: ruleSet)
+        var findings: [Diagnostic] = []
+        for check in checks { findings += check.check(context) }
+        let suppressions = Suppressions(pack: pack)
+        let kept = findings.filter { !suppressions.covers($0) }
+        var diagnostics = compileDiagnostics + kept + suppressions.unknownIDs(known: Set(checks.map(\.id)))
+        diagnostics = diagnostics.sortedForDisplay()
+        return Result(diagnostics: diagnostics, suppressed: findings.count - kept.count)
+    }
+}
+
+/// `# triage-ignore: id, id` comments, by file and line.
+struct Suppressions {
+    static let marker = "triage-ignore:"
+    private var byLine: [String: [Int: Set<String>]] = [:]
+    private var comments: [(file: SourceFile, comment: Comment, ids: [String])] = []
+
+    init(pack: LoadedRulePack) {
+        for ruleFile in pack.files {
+            for comment in ruleFile.comments {
+                guard let range = comment.text.range(of: Suppressions.marker) else { continue }
+                let ids = comment.text[range.upperBound...].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let line = ruleFile.source.location(of: comment.span.start).line
+                // An own-line comment covers the next line; a trailing one its own line.
+                let target = comment.isOwnLine ? line + 1 : line
+                byLine[ruleFile.source.path, default: [:]][target, default: []].formUnion(ids)
+                if comment.isOwnLine { byLine[ruleFile.source.path, default: [:]][line, default: []].formUnion(ids) }
+                comments.append((ruleFile.source, comment, ids))
+            }
+        }
+    }
+
+    func covers(_ diagnostic: Diagnostic) -> Bool {
+        guard let file = diagnostic.file, let location = diagnostic.location else { return false }
+        return byLine[file.path]?[location.line]?.contains(diagnostic.id) == true
+    }
+
+    /// A suppression naming an id no check has is most likely a typo.
+    func unknownIDs(known: Set<String>) -> [Diagnostic] {
+        comments.flatMap { entry in
+            entry.ids.filter { !known.contains($0) }.map { id in
+                Diagnostic.warning("unknown-suppression", "'\(id)' in a suppression comment is not a lint check", file: entry.file, span: entry.comment.span,
+                                   hint: "lint checks are listed by 'triage lint --list'")
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import TriagePCRE2
+
+/// Static looks at regex source text, and the probe that confirms backtracking risk.
+enum RegexRisk {
+    static let probeLimit: UInt32 = 200_000
+
+    /// True when a repeated group contains a repetition or an alternation: `(a+)+`, `(a|ab)*`.
+    static func hasNestedRepetition(_ pattern: String) -> Bool {
+        let characters = Array(pattern)
+        var stack: [Bool] = []  // per open group: does its body repeat or alternate?
+        var index = 0
+        var inClass = false
+        while index < characters.count {
+            let c = characters[index]
+            if c == "\\" { index += 2; continue }
+            if inClass {
+                if c == "]" { inClass = false }
+                index += 1
+                continue
+            }
+            switch c {
+            case "[": inClass = true
+            case "(": stack.append(false)
+            case "|": if !stack.isEmpty { stack[stack.count - 1] = true }
+            case "*", "+", "{":
+                if !stack.isEmpty && (c != "{" || isOpenRepeat(characters, at: index)) { stack[stack.count - 1] = true }
+            case ")":
+                let risky = stack.popLast() ?? false
+                let next = index + 1 < characters.count ? characters[index + 1] : " "
+                let repeated = next == "*" || next == "+" || (next == "{" && isOpenRepeat(characters, at: index + 1))
+                if risky && repeated { return true }
+                if risky, !stack.isEmpty { stack[stack.count - 1] = true }
+            default: break
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// `{n,}` or `{n,m}` with m > 1: a repetition, not a literal brace.
+    private static func isOpenRepeat(_ characters: [Character], at index: Int) -> Bool {
+        guard let close = characters[index...].firstIndex(of: "}") else { return false }
+        let body = String(characters[(index + 1)..<close])
+        let parts = body.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, Int(parts[0]) != nil else { return false }
+        return parts[1].isEmpty || (Int(parts[1]) ?? 0) > 1
+    }
+
+    /// An input that makes the regex hit a small match limit, or nil if none of the probes does.
+    static func confirm(_ regex: Regex) -> String? {
+        let matcher = RegexMatcher(limits: RegexLimits(matchLimit: probeLimit, depthLimit: 5_000, heapLimitKiB: 10_000))
+        var alphabet: [String] = ["a", "0", " ", "é", "ab", "a ", "-", "."]
+        for character in regex.pattern where character.isLetter || character.isNumber || character == " " {
+            let text = String(character)
+            if !alphabet.contains(text) { alphabet.append(text) }
+        }
+        // PCRE2 skips subjects that lack a required literal, so probes end with each literal
+        // the pattern contains, then something that makes the match fail.
+        var suffixes = ["!", "\u{1}", "\n", ""]
+        for character in regex.pattern where character.isLetter || character.isNumber {
+            let suffix = String(character) + "!"
+            if !suffixes.contains(suffix) { suffixes.append(suffix) }
+        }
+        for unit in alphabet {
+            for suffix in suffixes {
+                let probe = String(repeating: unit, count: max(24, 48 / unit.count)) + suffix
+                if matcher.scan(regex, in: probe, maxMatches: 1).limitHit != nil { return probe }
+            }
+        }
+        return nil
+    }
+
+    /// The first word with both upper- and lower-case letters written literally in the pattern.
+    static func mixedCaseWord(in pattern: String) -> String? {
+        let characters = Array(pattern)
+        var index = 0
+        var word = ""
+        var inClass = false
+        func finish() -> String? {
+            defer { word = "" }
+            return word.contains(where: \.isUppercase) && word.contains(where: \.isLowercase) ? word : nil
+        }
+        while index < characters.count {
+            let c = characters[index]
+            if c == "\\" {
+                if let found = finish() { return found }
+                // Skip the escape, and a \p{…} / \x{…} body.
+                index += 2
+                if index < characters.count, characters[index] == "{", let close = characters[index...].firstIndex(of: "}") { index = close + 1 }
+                continue
+            }
+            if inClass { if c == "]" { inClass = false }; index += 1; continue }
+            if c == "[" { if let found = finish() { return found }; inClass = true; index += 1; continue }
+            if c.isLetter { word.append(c) } else if let found = finish() { return found }
+            index += 1
+        }
+        return finish()
+    }
+
+    /// Offset (UTF-8, in the pattern) of a `\b` with literal punctuation right after or before it.
+    static func boundaryNextToPunctuation(_ pattern: String) -> Int? {
+        let bytes = Array(pattern.utf8)
+        func isPunctuation(_ byte: UInt8) -> Bool {
+            byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x41 && byte <= 0x5A) && !(byte >= 0x61 && byte <= 0x7A) && byte != 0x5F
+        }
+        let meta: Set<UInt8> = Array("()[]|.?*+{}^$\\ ".utf8).reduce(into: Set()) { $0.insert($1) }
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\\") else { index += 1; continue }
+            if bytes[index + 1] == UInt8(ascii: "b") {
+                // After: a literal punctuation character, or an escaped one such as \$ or \#.
+                if index + 2 < bytes.count {
+                    let next = bytes[index + 2]
+                    if isPunctuation(next) && !meta.contains(next) { return index }
+                    if next == UInt8(ascii: "\\"), index + 3 < bytes.count, isPunctuation(bytes[index + 3]) { return index }
+                }
+                // Before: a literal punctuation character that is not itself escaped syntax.
+                if index > 0 {
+                    let previous = bytes[index - 1]
+                    let escaped = index > 1 && bytes[index - 2] == UInt8(ascii: "\\")
+                    if isPunctuation(previous) && (!meta.contains(previous) || escaped) && previous != UInt8(ascii: ")") { return index }
+                }
+            }
+            index += 2
+        }
+        return nil
+    }
+}

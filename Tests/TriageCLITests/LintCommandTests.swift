@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import TriageCLI
+
+@Suite struct LintCommandTests {
+    static let rules = """
+    category other "Other" { playbook general }
+    category late "Late" { playbook general }
+    playbook general { step chat "Ask us." }
+    define unused = words { Late late }
+    rule r -> late { when /Refund(ed)?/ }
+    """
+
+    func write(_ text: String) throws -> (TemporaryDirectory, String) {
+        let directory = try TemporaryDirectory()
+        return (directory, try directory.write("pack.rules", text))
+    }
+
+    @Test func textFindingsAndExitCodes() throws {
+        let (directory, path) = try write(Self.rules)
+        defer { withExtendedLifetime(directory) {} }
+        let result = run(["lint", path])
+        #expect(result.code == .ok)
+        #expect(result.stdout.contains("warning[unused-definition]: definition 'unused' is never used"))
+        #expect(result.stdout.contains("warning[duplicate-word]: 'late' is already in this list"))
+        #expect(result.stdout.contains("warning[uppercase-in-caseless-list]"))
+        #expect(result.stdout.contains("warning[case-sensitive-regex]: regex matches 'Refund' only in exactly that case"))
+        #expect(result.stdout.contains("pack.rules:4:8"))
+        #expect(result.stdout.contains("0 errors, 4 warnings in 1 file"))
+        #expect(run(["lint", "--strict", path]).code == .ruleErrors)
+
+        let (brokenDirectory, broken) = try write("rule r -> nowhere { when \"x\" }")
+        defer { withExtendedLifetime(brokenDirectory) {} }
+        let errors = run(["lint", broken])
+        #expect(errors.code == .ruleErrors)
+        #expect(errors.stdout.contains("error[undefined-name]"))
+    }
+
+    @Test func jsonFormat() throws {
+        let (directory, path) = try write(Self.rules)
+        defer { withExtendedLifetime(directory) {} }
+        let object = try json(run(["lint", "--format", "json", path]).stdout)
+        #expect(object["schema"] as? String == "triage.lint")
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        let first = try #require(diagnostics.first { $0["id"] as? String == "unused-definition" })
+        #expect(first["line"] as? Int == 4)
+        #expect(first["column"] as? Int == 8)
+        #expect(first["severity"] as? String == "warning")
+    }
+
+    @Test func sarifHasTheShapeOfSARIF210() throws {
+        let (directory, path) = try write(Self.rules + "\nrule bad -> nowhere { when \"x\" }")
+        defer { withExtendedLifetime(directory) {} }
+        let object = try json(run(["lint", "--format", "sarif", path]).stdout)
+        #expect(object["version"] as? String == "2.1.0")
+        let runs = try #require(object["runs"] as? [[String: Any]])
+        #expect(runs.count == 1)
+        let driver = try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "triage")
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        let ids = rules.compactMap { $0["id"] as? String }
+        #expect(ids.contains("unused-definition") && ids.contains("undefined-name"))
+        for rule in rules {
+            #expect((rule["shortDescription"] as? [String: Any])?["text"] is String)
+            let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String
+            #expect(["none", "note", "warning", "error"].contains(level ?? ""))
+        }
+        let results = try #require(runs[0]["results"] as? [[String: Any]])
+        #expect(results.count == 5)
+        for result in results {
+            let ruleIndex = try #require(result["ruleIndex"] as? Int)
+            #expect(ids[ruleIndex] == result["ruleId"] as? String)
+            #expect((result["message"] as? [String: Any])?["text"] is String)
+            let physical = try #require(((result["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
+            #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == path)
+            let region = try #require(physical["region"] as? [String: Any])
+            #expect((region["startLine"] as? Int ?? 0) >= 1)
+            #expect((region["startColumn"] as? Int ?? 0) >= 1)
+            #expect((region["endColumn"] as? Int ?? 0) >= (region["startColumn"] as? Int ?? 0))
+        }
+    }
+
+    @Test func githubFormat() throws {
+        let (directory, path) = try write(Self.rules)
+        defer { withExtendedLifetime(directory) {} }
+        let output = run(["lint", "--format", "github", path]).stdout
+        #expect(output.contains("::warning file=\(path),line=4,col=8,endColumn=14,title=triage lint (unused-definition)::definition 'unused' is never used. hint: "))
+    }
+
+    @Test func listAndCatalogueAreInTheDocs() throws {
+        let list = run(["lint", "--list"]).stdout
+        #expect(list.contains("catastrophic-backtracking"))
+        let catalogue = run(["lint", "--catalogue"]).stdout
+        let docs = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        let begin = try #require(docs.range(of: LintCatalogue.begin))
+        let end = try #require(docs.range(of: LintCatalogue.end))
+        let section = String(docs[begin.lowerBound..<end.upperBound]) + "\n"
+        #expect(section == catalogue, "docs/diagnostics.md is out of date: run 'triage lint --catalogue' and paste its output")
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+import TriageEngine
+import TriageSyntax
+@testable import TriageLint
+
+/// Every check's own examples: each triggering one must produce the check's id, each
+/// non-triggering one must not, and all must compile.
+@Suite struct LintCheckExampleTests {
+    static func lint(_ snippet: String) -> Linter.Result {
+        let pack = RulePackLoader.load(embedded: [(path: "example.rules", contents: LintCheck.examplePreamble + snippet)], root: "")
+        return Linter.lint(pack)
+    }
+
+    @Test(arguments: Linter.checks.map(\.id))
+    func triggeringExamplesTrigger(_ id: String) throws {
+        let check = try #require(Linter.checks.first { $0.id == id })
+        #expect(!check.triggering.isEmpty)
+        for example in check.triggering {
+            let result = Self.lint(example)
+            #expect(result.errors == 0, "example does not compile:\n\(DiagnosticRenderer().render(result.diagnostics))")
+            #expect(result.diagnostics.contains { $0.id == id }, "'\(id)' did not trigger on:\n\(example)")
+        }
+    }
+
+    @Test(arguments: Linter.checks.map(\.id))
+    func nonTriggeringExamplesDoNot(_ id: String) throws {
+        let check = try #require(Linter.checks.first { $0.id == id })
+        #expect(!check.nonTriggering.isEmpty)
+        for example in check.nonTriggering {
+            let result = Self.lint(example)
+            #expect(result.errors == 0, "example does not compile:\n\(DiagnosticRenderer().render(result.diagnostics))")
+            let hits = result.diagnostics.filter { $0.id == id }
+            #expect(hits.isEmpty, "'\(id)' triggered on:\n\(example)\n\(DiagnosticRenderer().render(hits))")
+        }
+    }
+
+    @Test func idsAreUniqueAndKebabCase() {
+        let ids = Linter.checks.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids { #expect(id.allSatisfy { $0.isLowercase || $0 == "-" }) }
+    }
+
+    @Test func findingsAreSuppressedByACommentOnTheLineOrTheLineBefore() {
+        let trailing = Self.lint("define late = words { late delayed late } # triage-ignore: duplicate-word, unused-definition")
+        #expect(!trailing.diagnostics.contains { $0.id == "duplicate-word" || $0.id == "unused-definition" })
+        #expect(trailing.suppressed == 2)
+        let before = Self.lint("# triage-ignore: unused-definition\ndefine late = words { late }")
+        #expect(!before.diagnostics.contains { $0.id == "unused-definition" })
+        let otherID = Self.lint("# triage-ignore: duplicate-word\ndefine late = words { late }")
+        #expect(otherID.diagnostics.contains { $0.id == "unused-definition" })
+        let tooFar = Self.lint("# triage-ignore: unused-definition\n\ndefine late = words { late }")
+        #expect(tooFar.diagnostics.contains { $0.id == "unused-definition" })
+        let typo = Self.lint("# triage-ignore: unused-defintion\ndefine late = words { late }")
+        #expect(typo.diagnostics.contains { $0.id == "unknown-suppression" })
+    }
+
+    @Test func compileErrorsAreFindingsToo() {
+        let result = Self.lint("rule r -> nowhere { when /late(/ }")
+        #expect(result.diagnostics.contains { $0.id == "undefined-name" })
+        #expect(result.diagnostics.contains { $0.id == "invalid-regex" })
+        #expect(result.errors >= 2)
+    }
+
+    @Test func catastrophicProbeNamesTheInput() throws {
+        let result = Self.lint("category c \"C\" { playbook general }\nrule r -> c { when /(a+)+$/ }")
+        let finding = try #require(result.diagnostics.first { $0.id == "catastrophic-backtracking" })
+        #expect(finding.message.contains("exhausts a match limit"))
+        #expect(finding.location?.line == 4)
+    }
+}
