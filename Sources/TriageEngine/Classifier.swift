@@ -5,10 +5,13 @@ import TriagePCRE2
 public struct Classifier: Sendable {
     public let ruleSet: CompiledRuleSet
     public let limits: RegexLimits
+    /// Skip patterns whose required literals do not occur (results are the same either way).
+    public let usePrefilter: Bool
 
-    public init(ruleSet: CompiledRuleSet, limits: RegexLimits = .standard) {
+    public init(ruleSet: CompiledRuleSet, limits: RegexLimits = .standard, usePrefilter: Bool = true) {
         self.ruleSet = ruleSet
         self.limits = limits
+        self.usePrefilter = usePrefilter
     }
 
     public func classify(_ text: String, explain: Bool = false) -> Classification {
@@ -16,7 +19,7 @@ public struct Classifier: Sendable {
     }
 
     public func classify(_ message: Message, explain: Bool = false) -> Classification {
-        let scan = Scan(ruleSet: ruleSet, message: message, limits: limits)
+        let scan = Scan(ruleSet: ruleSet, message: message, limits: limits, usePrefilter: usePrefilter)
         let evaluator = ConditionEvaluator(scan: scan)
 
         var hits: [RuleHit] = []

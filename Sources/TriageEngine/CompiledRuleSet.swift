@@ -19,6 +19,8 @@ public final class CompiledRuleSet: Sendable {
     /// For each pattern, the rules that use it (to name them when a limit is hit).
     public let rulesByPattern: [[Int]]
     private let categoryIndexByID: [String: Int]
+    /// One pass over a text tells which patterns can match it.
+    let prefilter: Prefilter
 
     init(patterns: [CompiledPattern], rules: [CompiledRule], categories: [CompiledCategory], signals: [CompiledSignal],
          entities: [CompiledEntity], playbooks: [CompiledPlaybook], settings: ScoringSettings, fallbackCategory: Int,
@@ -40,6 +42,13 @@ public final class CompiledRuleSet: Sendable {
         }
         self.rulesByPattern = byPattern
         self.categoryIndexByID = Dictionary(categories.map { ($0.id, $0.index) }, uniquingKeysWith: { first, _ in first })
+        self.prefilter = Prefilter(patterns: patterns)
+    }
+
+    /// How many patterns the prefilter can skip (those with required literals), and the
+    /// literals in its automaton: for reports and benchmarks.
+    public var prefilterCoverage: (filtered: Int, always: Int, literals: Int) {
+        (patterns.count - prefilter.alwaysRun.count, prefilter.alwaysRun.count, prefilter.literalCount)
     }
 
     public func category(id: String) -> CompiledCategory? {

@@ -116,7 +116,8 @@ extension RulePackCompiler {
         if failedLiterals.contains(location) { return nil }
         do {
             let regex = try Regex(literal.pattern, options: options)
-            return addPattern(key: key, kind: .regex, regex: regex, source: file.text(of: literal.span), file: file, span: literal.span, literals: nil)
+            let literals = LiteralExtractor.requiredLiterals(literal.pattern, extended: options.contains(.extended))
+            return addPattern(key: key, kind: .regex, regex: regex, source: file.text(of: literal.span), file: file, span: literal.span, literals: literals)
         } catch {
             failedLiterals.insert(location)
             let offset = literal.patternStart + min(error.utf8Offset, literal.pattern.utf8.count)

@@ -11,11 +11,16 @@ final class Scan {
     private var cache: [[[RegexMatch]?]]
     private var wordIndexes: [WordIndex?]
     private var turnBytes: [[UInt8]?]
+    /// Per turn, which patterns may match (nil until needed, or when the prefilter is off).
+    private var candidates: [[Bool]?]
+    private let usePrefilter: Bool
     private(set) var limitHits: [LimitHit] = []
     /// Most matches kept per pattern per turn, so a huge message stays bounded.
     static let maximumMatchesPerTurn = 1_000
 
-    init(ruleSet: CompiledRuleSet, message: Message, limits: RegexLimits) {
+    init(ruleSet: CompiledRuleSet, message: Message, limits: RegexLimits, usePrefilter: Bool = true) {
+        self.usePrefilter = usePrefilter
+        self.candidates = Array(repeating: nil, count: message.turns.count)
         self.ruleSet = ruleSet
         self.message = message
         self.matcher = RegexMatcher(limits: limits)
@@ -27,6 +32,13 @@ final class Scan {
 
     func matches(pattern: Int, turn: Int) -> [RegexMatch] {
         if let cached = cache[pattern][turn] { return cached }
+        if usePrefilter {
+            if candidates[turn] == nil { candidates[turn] = ruleSet.prefilter.candidates(message.turns[turn].text) }
+            if candidates[turn]![pattern] == false {
+                cache[pattern][turn] = []
+                return []
+            }
+        }
         let scan = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text, maxMatches: Scan.maximumMatchesPerTurn)
         if let limit = scan.limitHit {
             let users = ruleSet.rulesByPattern[pattern].map { ruleSet.rules[$0].name }

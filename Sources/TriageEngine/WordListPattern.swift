@@ -36,12 +36,13 @@ enum WordListPattern {
         return result
     }
 
-    /// For each entry the longest run of letters and digits, lower-cased: one of them must
-    /// occur in any match. Nil when an entry has no such run.
+    /// For each entry the longest run of ASCII letters and digits, lower-cased: one of them
+    /// must occur in any match (ASCII only, because the prefilter folds only ASCII case).
+    /// Nil when an entry has no such run.
     static func requiredLiterals(for entries: [String]) -> [String]? {
         var literals: [String] = []
         for entry in entries {
-            let runs = entry.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            let runs = entry.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
             guard let longest = runs.max(by: { $0.count < $1.count }), !longest.isEmpty else { return nil }
             literals.append(String(longest))
         }

@@ -1,0 +1,74 @@
+/// Decides, with one pass over a text, which patterns can possibly match it: a pattern with
+/// known required literals runs only if one of them occurs. Patterns without known literals
+/// always run. Answers "maybe" or "no", never a wrong "no".
+struct Prefilter: Sendable {
+    private let automaton: LiteralAutomaton
+    /// For each literal, the patterns it can unlock.
+    private let patternsByLiteral: [[Int32]]
+    /// Patterns that run whatever the text.
+    let alwaysRun: [Int]
+    let patternCount: Int
+
+    init(patterns: [CompiledPattern]) {
+        var literalIndex: [String: Int] = [:]
+        var literals: [String] = []
+        var byLiteral: [[Int32]] = []
+        var always: [Int] = []
+        for pattern in patterns {
+            guard let required = pattern.requiredLiterals, !required.isEmpty else {
+                always.append(pattern.index)
+                continue
+            }
+            for literal in Set(required) {
+                let index: Int
+                if let existing = literalIndex[literal] { index = existing } else {
+                    index = literals.count
+                    literalIndex[literal] = index
+                    literals.append(literal)
+                    byLiteral.append([])
+                }
+                byLiteral[index].append(Int32(pattern.index))
+            }
+        }
+        automaton = LiteralAutomaton(literals: literals)
+        patternsByLiteral = byLiteral
+        alwaysRun = always
+        patternCount = patterns.count
+    }
+
+    var literalCount: Int { automaton.literals.count }
+
+    /// For each pattern, whether it may match `text`.
+    func candidates(_ text: String) -> [Bool] {
+        var mayMatch = [Bool](repeating: false, count: patternCount)
+        for index in alwaysRun { mayMatch[index] = true }
+        var copy = text
+        copy.withUTF8 { bytes in
+            // PCRE2's caseless matching folds the Kelvin sign to 'k' and the long s to 's';
+            // the ASCII folding here does not, so such texts skip the prefilter.
+            if Prefilter.containsUnusualCaseFolds(bytes) {
+                mayMatch = [Bool](repeating: true, count: patternCount)
+                return
+            }
+            var found = [Bool](repeating: false, count: automaton.literals.count)
+            automaton.scan(bytes, found: &found)
+            for (literal, seen) in found.enumerated() where seen {
+                for pattern in patternsByLiteral[literal] { mayMatch[Int(pattern)] = true }
+            }
+        }
+        return mayMatch
+    }
+
+    /// U+212A KELVIN SIGN (E2 84 AA) or U+017F LATIN SMALL LETTER LONG S (C5 BF).
+    static func containsUnusualCaseFolds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index + 1 < count {
+            let byte = bytes[index]
+            if byte == 0xC5 && bytes[index + 1] == 0xBF { return true }
+            if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x84 && bytes[index + 2] == 0xAA { return true }
+            index += 1
+        }
+        return false
+    }
+}

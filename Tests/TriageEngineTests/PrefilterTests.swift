@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import TriageEngine
+
+@Suite struct PrefilterTests {
+    @Test(arguments: [
+        ("late", ["late"]),
+        ("\\blate\\b", ["late"]),
+        ("Refund(ed)?", ["refund"]),
+        ("(late|delayed)\\s+parcel", ["parcel"]),
+        ("(late|delayed)", ["delayed", "late"]),
+        ("\\b(late|delayed)\\b.{0,20}\\bparcels?\\b", ["parcel"]),
+        ("(?:lost|stolen)+ box", [" box"]),
+        ("(?<order>\\d{3})-late", ["-late"]),
+        ("a\\.b", ["a.b"]),
+        ("(?=x)late", ["late"]),
+        ("colis cassé", ["colis cass"]),
+        ("x{2,5}y", ["x"]),
+        ("ab+c", ["a"]),
+    ])
+    func extractsRequiredLiterals(_ pattern: String, _ expected: [String]) {
+        #expect(LiteralExtractor.requiredLiterals(pattern, extended: false) == expected.sorted())
+    }
+
+    @Test(arguments: ["(late)?", "late|", "\\d+", "(?i)late", "[a-z]+", "a*", "\\Qlate\\E", "(late)\\1", "late", "x"])
+    func isConservativeWhenUnsure(_ pattern: String) {
+        let literals = LiteralExtractor.requiredLiterals(pattern, extended: false)
+        if pattern == "late" { #expect(literals == ["late"]) } else if pattern == "x" { #expect(literals == ["x"]) } else { #expect(literals == nil) }
+        #expect(LiteralExtractor.requiredLiterals("late", extended: true) == nil)
+    }
+
+    @Test func automatonFindsOverlappingLiteralsIgnoringASCIICase() {
+        let automaton = LiteralAutomaton(literals: ["he", "she", "his", "hers", "late"])
+        var found = [Bool](repeating: false, count: 5)
+        var text = "uSHErS and a LATEr one"
+        text.withUTF8 { automaton.scan($0, found: &found) }
+        #expect(found == [true, true, false, true, true])
+    }
+
+    /// Random patterns and texts: every pattern's matches must be the same with and without
+    /// the prefilter.
+    @Test func resultsAreIdenticalWithAndWithoutThePrefilter() throws {
+        var generator = SeededGenerator(seed: 7)
+        let words = ["late", "parcel", "Refund", "damaged", "box", "never", "arrived", "kayak", "sos", "café", "x", "ab"]
+        func randomPattern() -> String {
+            let word = { words.randomElement(using: &generator)! }
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0: return "\\b\(word())\\b"
+            case 1: return "(\(word())|\(word()))\\s+\(word())"
+            case 2: return "\(word())(s|ed)?"
+            case 3: return "\\b(\(word())|\(word())|\(word()))\\b.{0,20}\(word())"
+            case 4: return "[a-z]+\(word())"
+            case 5: return "(?<n>\\d{2,3})-\(word())"
+            case 6: return "\(word())+"
+            case 7: return "(?:\(word()))?\(word())"
+            case 8: return "(?!no)\(word())"
+            default: return "\(word()).\(word())"
+            }
+        }
+        var rules = ""
+        for index in 0..<60 {
+            let flags = Bool.random(using: &generator) ? "i" : ""
+            rules += "rule r\(index) -> c { when /\(randomPattern())/\(flags) }\n"
+        }
+        rules += "rule w -> c { when words { late \"never arrived\" Café kayak deliver* } }\n"
+        let ruleSet = try compile(pack("category c \"C\" { playbook general }\n" + rules))
+        #expect(ruleSet.prefilterCoverage.filtered > 30)
+        let with = Classifier(ruleSet: ruleSet)
+        let without = Classifier(ruleSet: ruleSet, usePrefilter: false)
+        var texts = ["", "LATE PARCEL", "the KAYAK is ſos", "café CAFÉ Café", "kelvin \u{212A}ayak", "123-late 45-box"]
+        for _ in 0..<300 {
+            let count = Int.random(in: 1..<12, using: &generator)
+            texts.append((0..<count).map { _ in
+                var w = words.randomElement(using: &generator)!
+                if Bool.random(using: &generator) { w = w.uppercased() }
+                return w + ["", " ", ", ", "-", "s "].randomElement(using: &generator)!
+            }.joined(separator: " "))
+        }
+        for text in texts {
+            let a = with.classify(text, explain: true)
+            let b = without.classify(text, explain: true)
+            #expect(a.traces.map { $0.patterns.map(\.spans) } == b.traces.map { $0.patterns.map(\.spans) }, "differs on '\(text)'")
+            #expect(a.category.id == b.category.id && a.score == b.score)
+        }
+    }
+
+    @Test func shippedRulesGiveTheSameAnswersOnEveryFixtureWithAndWithoutThePrefilter() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let (compiled, diagnostics) = RuleEngine.compile(paths: [root.appendingPathComponent("rules").path])
+        let ruleSet = try #require(compiled, "the shipped rules do not compile: \(diagnostics.map(\.message))")
+        let with = Classifier(ruleSet: ruleSet)
+        let without = Classifier(ruleSet: ruleSet, usePrefilter: false)
+        let fixtures = root.appendingPathComponent("fixtures").path
+        let files = (FileManager.default.enumerator(atPath: fixtures)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".triage") }
+        #expect(files.count >= 300)
+        for file in files {
+            let text = try String(contentsOfFile: fixtures + "/" + file, encoding: .utf8)
+            let a = with.classify(text, explain: true)
+            let b = without.classify(text, explain: true)
+            #expect(a.traces.map { $0.patterns.map(\.spans) } == b.traces.map { $0.patterns.map(\.spans) }, "\(file)")
+            #expect(a.entities == b.entities, "\(file)")
+        }
+    }
+}
+
+/// A small deterministic generator so failures can be reproduced.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed &* 0x9E3779B97F4A7C15 | 1 }
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+}
