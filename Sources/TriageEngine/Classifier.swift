@@ -7,11 +7,13 @@ public struct Classifier: Sendable {
     public let limits: RegexLimits
     /// Skip patterns whose required literals do not occur (results are the same either way).
     public let usePrefilter: Bool
+    private let matchers: MatcherPool
 
     public init(ruleSet: CompiledRuleSet, limits: RegexLimits = .standard, usePrefilter: Bool = true) {
         self.ruleSet = ruleSet
         self.limits = limits
         self.usePrefilter = usePrefilter
+        self.matchers = MatcherPool(limits: limits)
     }
 
     public func classify(_ text: String, explain: Bool = false) -> Classification {
@@ -19,19 +21,26 @@ public struct Classifier: Sendable {
     }
 
     public func classify(_ message: Message, explain: Bool = false) -> Classification {
-        let scan = Scan(ruleSet: ruleSet, message: message, limits: limits, usePrefilter: usePrefilter)
+        let matcher = matchers.take()
+        defer { matchers.give(matcher) }
+        let scan = Scan(ruleSet: ruleSet, message: message, matcher: matcher, usePrefilter: usePrefilter)
         let evaluator = ConditionEvaluator(scan: scan)
 
         var hits: [RuleHit] = []
         var traces: [RuleTrace] = []
-        for rule in ruleSet.rules {
-            let outcome = evaluator.evaluate(rule.condition, scope: rule.speaker)
+        // With --explain every rule is traced; otherwise rules the prefilter rules out are skipped.
+        let selected = explain ? Array(ruleSet.rules.indices) : scan.rulesToEvaluate()
+        for index in selected {
+            let rule = ruleSet.rules[index]
+            // Decide with as few matches as possible; collect every matched word only for rules that fire.
+            let held = evaluator.holds(rule.condition, scope: rule.speaker)
             var blockedBy: Int?
-            if outcome.holds {
-                blockedBy = rule.exceptions.firstIndex { evaluator.evaluate($0, scope: rule.speaker).holds }
+            if held {
+                blockedBy = rule.exceptions.firstIndex { evaluator.holds($0, scope: rule.speaker) }
             }
-            let fired = outcome.holds && blockedBy == nil
+            let fired = held && blockedBy == nil
             if fired {
+                let outcome = evaluator.evaluate(rule.condition, scope: rule.speaker)
                 hits.append(RuleHit(rule: rule.index, spans: Array(Set(outcome.spans)).sorted()))
             }
             if explain {
@@ -39,7 +48,7 @@ public struct Classifier: Sendable {
                     let spans = scan.spans(pattern: pattern, scope: rule.speaker)
                     return PatternTrace(pattern: pattern, spans: spans, negated: spans.map(scan.isNegated))
                 }
-                traces.append(RuleTrace(rule: rule.index, fired: fired, conditionHeld: outcome.holds, blockedByException: blockedBy, patterns: patterns))
+                traces.append(RuleTrace(rule: rule.index, fired: fired, conditionHeld: held, blockedByException: blockedBy, patterns: patterns))
             }
         }
 

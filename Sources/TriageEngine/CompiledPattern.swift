@@ -16,10 +16,9 @@ public struct CompiledPattern: Sendable {
     public let source: String
     public let file: SourceFile
     public let span: SourceSpan
-    /// Lower-cased literals of which at least one must occur in any match, or nil when
-    /// unknown. This is where a literal prefilter plugs in: a pattern whose literals are
-    /// all absent cannot match and need not run.
-    public let requiredLiterals: [String]?
+    /// Sets of lower-cased literals: any match contains one literal of every set. Nil when
+    /// unknown. The prefilter runs the pattern only when every set has a literal in the text.
+    public let requiredLiterals: [[String]]?
     /// Named groups, whose captures become entities.
     public let captureNames: [String]
 }

@@ -21,6 +21,10 @@ public final class CompiledRuleSet: Sendable {
     private let categoryIndexByID: [String: Int]
     /// One pass over a text tells which patterns can match it.
     let prefilter: Prefilter
+    /// Rules evaluated whatever the prefilter says (their condition can hold without a match).
+    let unconditionalRules: [Int]
+    /// For each pattern, the rules whose `when` can only hold if it (or another of their patterns) matches.
+    let gatedRulesByPattern: [[Int]]
 
     init(patterns: [CompiledPattern], rules: [CompiledRule], categories: [CompiledCategory], signals: [CompiledSignal],
          entities: [CompiledEntity], playbooks: [CompiledPlaybook], settings: ScoringSettings, fallbackCategory: Int,
@@ -43,6 +47,17 @@ public final class CompiledRuleSet: Sendable {
         self.rulesByPattern = byPattern
         self.categoryIndexByID = Dictionary(categories.map { ($0.id, $0.index) }, uniquingKeysWith: { first, _ in first })
         self.prefilter = Prefilter(patterns: patterns)
+        var unconditional: [Int] = []
+        var gated = Array(repeating: [Int](), count: patterns.count)
+        for rule in rules {
+            if rule.condition.needsAMatch {
+                for pattern in Set(rule.condition.patternIndices) { gated[pattern].append(rule.index) }
+            } else {
+                unconditional.append(rule.index)
+            }
+        }
+        self.unconditionalRules = unconditional
+        self.gatedRulesByPattern = gated
     }
 
     /// How many patterns the prefilter can skip (those with required literals), and the

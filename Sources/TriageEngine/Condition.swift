@@ -27,6 +27,20 @@ public indirect enum Condition: Sendable {
         }
     }
 
+    /// True when the condition can only hold if one of its patterns matches (no `not`
+    /// inside): then a rule whose patterns the prefilter ruled out need not be evaluated.
+    var needsAMatch: Bool {
+        switch self {
+        case .pattern: return true
+        case .not: return false
+        case .polarity(_, let inner), .speaker(_, let inner), .labelled(_, let inner): return inner.needsAMatch
+        case .and(let items): return !items.isEmpty && items.contains { $0.needsAMatch }
+        case .or(let items): return items.allSatisfy(\.needsAMatch)
+        case .atLeast(let count, let items): return count >= 1 && items.allSatisfy(\.needsAMatch)
+        case .proximity: return true
+        }
+    }
+
     /// Every pattern the condition can use, for coverage and the prefilter.
     var patternIndices: [Int] {
         switch self {

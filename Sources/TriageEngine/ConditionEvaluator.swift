@@ -10,6 +10,28 @@ struct ConditionEvaluator {
 
     let scan: Scan
 
+    /// Whether the condition holds, finding only as many matches as that takes: one per
+    /// pattern where a yes or no is enough, all of them under `within` and `negated`.
+    func holds(_ condition: Condition, scope: SpeakerScope) -> Bool {
+        switch condition {
+        case .pattern(let index): return scan.hasMatch(pattern: index, scope: scope)
+        case .labelled(_, let inner): return holds(inner, scope: scope)
+        case .speaker(let speaker, let inner): return holds(inner, scope: speaker)
+        case .not(let inner): return !holds(inner, scope: scope)
+        case .and(let items): return items.allSatisfy { holds($0, scope: scope) }
+        case .or(let items): return items.contains { holds($0, scope: scope) }
+        case .atLeast(let count, let items):
+            var holding = 0
+            for item in items where holds(item, scope: scope) {
+                holding += 1
+                if holding >= count { return true }
+            }
+            return false
+        case .polarity, .proximity:
+            return evaluate(condition, scope: scope).holds
+        }
+    }
+
     func evaluate(_ condition: Condition, scope: SpeakerScope) -> Outcome {
         switch condition {
         case .pattern(let index):

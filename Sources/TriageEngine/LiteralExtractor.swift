@@ -1,17 +1,29 @@
 /// Finds literals that every match of a PCRE2 pattern must contain, for the prefilter.
 /// Conservative: when a construct is not understood, the answer is nil ("always run").
 ///
-/// The result is a set of alternatives: a match contains at least one of them. Literals are
-/// lower-case ASCII; text is folded the same way before it is scanned, so case-insensitive
-/// patterns are covered. Non-ASCII characters end a literal (their case folding is not ASCII).
+/// The result is a list of sets: a match contains at least one literal of every set
+/// (`\b(order|parcel)\b.*\blate\b` gives [[order, parcel], [late]]). Literals are lower-case
+/// ASCII; text is folded the same way before it is scanned, so case-insensitive patterns are
+/// covered. Non-ASCII characters end a literal (their case folding is not ASCII).
 enum LiteralExtractor {
+    /// At most this many sets per pattern: more rarely filters better and costs a bit each.
+    static let maximumSets = 3
+
     static func requiredLiterals(_ pattern: String, extended: Bool) -> [String]? {
+        requiredLiteralSets(pattern, extended: extended).flatMap { $0.first }
+    }
+
+    static func requiredLiteralSets(_ pattern: String, extended: Bool) -> [[String]]? {
         // Extended mode ignores whitespace and comments; not worth modelling.
         guard !extended else { return nil }
         var parser = Parser(Array(pattern.unicodeScalars))
         guard let node = parser.parseAlternation(), parser.index == parser.scalars.count else { return nil }
-        guard let literals = node.required, !literals.isEmpty, literals.allSatisfy({ !$0.isEmpty }) else { return nil }
-        return Array(Set(literals)).sorted()
+        let sets = node.requiredSets
+            .filter { !$0.isEmpty && $0.allSatisfy { !$0.isEmpty } }
+            .map { Array(Set($0)).sorted() }
+            .sorted { Node.rank($0) > Node.rank($1) }
+        guard !sets.isEmpty else { return nil }
+        return Array(sets.prefix(maximumSets))
     }
 
     /// A parsed piece of the pattern, reduced to what matters here.
@@ -23,6 +35,37 @@ enum LiteralExtractor {
         case sequence([Node])
         case alternation([Node])
         case repeated(Node, atLeastOnce: Bool)
+
+        /// Sets of literals such that every match contains one literal of each set.
+        var requiredSets: [[String]] {
+            switch self {
+            case .literal(let character): return [[String(character)]]
+            case .opaque: return []
+            case .group(let inner): return inner.requiredSets
+            case .repeated(let inner, let atLeastOnce): return atLeastOnce ? inner.requiredSets : []
+            case .alternation:
+                return required.map { [$0] } ?? []
+            case .sequence(let items):
+                var sets: [[String]] = []
+                var run = ""
+                for item in items {
+                    if case .literal(let character) = item {
+                        run.append(character)
+                        continue
+                    }
+                    if !run.isEmpty { sets.append([run]) }
+                    run = ""
+                    sets += item.requiredSets
+                }
+                if !run.isEmpty { sets.append([run]) }
+                return sets
+            }
+        }
+
+        /// How useful a set is: the length of its shortest literal, then fewer alternatives.
+        static func rank(_ set: [String]) -> Int {
+            (set.map(\.count).min() ?? 0) * 1000 - set.count
+        }
 
         /// Literals one of which every match contains, or nil when none is known.
         var required: [String]? {

@@ -1,10 +1,12 @@
 /// Decides, with one pass over a text, which patterns can possibly match it: a pattern with
-/// known required literals runs only if one of them occurs. Patterns without known literals
-/// always run. Answers "maybe" or "no", never a wrong "no".
+/// known required literal sets runs only if every set has a literal in the text. Patterns
+/// without known literals always run. Answers "maybe" or "no", never a wrong "no".
 struct Prefilter: Sendable {
     private let automaton: LiteralAutomaton
-    /// For each literal, the patterns it can unlock.
-    private let patternsByLiteral: [[Int32]]
+    /// For each literal, the (pattern, set) pairs it satisfies.
+    private let unlocks: [[(pattern: Int32, set: UInt8)]]
+    /// For each pattern, the bit mask of its sets (0 for patterns that always run).
+    private let fullMask: [UInt8]
     /// Patterns that run whatever the text.
     let alwaysRun: [Int]
     let patternCount: Int
@@ -12,26 +14,31 @@ struct Prefilter: Sendable {
     init(patterns: [CompiledPattern]) {
         var literalIndex: [String: Int] = [:]
         var literals: [String] = []
-        var byLiteral: [[Int32]] = []
+        var unlocks: [[(pattern: Int32, set: UInt8)]] = []
         var always: [Int] = []
+        var masks = [UInt8](repeating: 0, count: patterns.count)
         for pattern in patterns {
-            guard let required = pattern.requiredLiterals, !required.isEmpty else {
+            guard let sets = pattern.requiredLiterals, !sets.isEmpty, sets.allSatisfy({ !$0.isEmpty }) else {
                 always.append(pattern.index)
                 continue
             }
-            for literal in Set(required) {
-                let index: Int
-                if let existing = literalIndex[literal] { index = existing } else {
-                    index = literals.count
-                    literalIndex[literal] = index
-                    literals.append(literal)
-                    byLiteral.append([])
+            for (setIndex, set) in sets.prefix(8).enumerated() {
+                masks[pattern.index] |= 1 << UInt8(setIndex)
+                for literal in Set(set) {
+                    let index: Int
+                    if let existing = literalIndex[literal] { index = existing } else {
+                        index = literals.count
+                        literalIndex[literal] = index
+                        literals.append(literal)
+                        unlocks.append([])
+                    }
+                    unlocks[index].append((Int32(pattern.index), UInt8(setIndex)))
                 }
-                byLiteral[index].append(Int32(pattern.index))
             }
         }
         automaton = LiteralAutomaton(literals: literals)
-        patternsByLiteral = byLiteral
+        self.unlocks = unlocks
+        fullMask = masks
         alwaysRun = always
         patternCount = patterns.count
     }
@@ -52,8 +59,13 @@ struct Prefilter: Sendable {
             }
             var found = [Bool](repeating: false, count: automaton.literals.count)
             automaton.scan(bytes, found: &found)
-            for (literal, seen) in found.enumerated() where seen {
-                for pattern in patternsByLiteral[literal] { mayMatch[Int(pattern)] = true }
+            var seen = [UInt8](repeating: 0, count: patternCount)
+            for (literal, present) in found.enumerated() where present {
+                for (pattern, set) in unlocks[literal] {
+                    let index = Int(pattern)
+                    seen[index] |= 1 << set
+                    if seen[index] == fullMask[index] { mayMatch[index] = true }
+                }
             }
         }
         return mayMatch

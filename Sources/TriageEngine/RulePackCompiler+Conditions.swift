@@ -116,7 +116,7 @@ extension RulePackCompiler {
         if failedLiterals.contains(location) { return nil }
         do {
             let regex = try Regex(literal.pattern, options: options)
-            let literals = LiteralExtractor.requiredLiterals(literal.pattern, extended: options.contains(.extended))
+            let literals = LiteralExtractor.requiredLiteralSets(literal.pattern, extended: options.contains(.extended))
             return addPattern(key: key, kind: .regex, regex: regex, source: file.text(of: literal.span), file: file, span: literal.span, literals: literals)
         } catch {
             failedLiterals.insert(location)
@@ -143,7 +143,7 @@ extension RulePackCompiler {
         do {
             let regex = try Regex(source, options: caseSensitive ? [] : [.caseless])
             return addPattern(key: key, kind: entries.count == 1 && entries[0].isQuoted ? .phrase : .words, regex: regex,
-                              source: file.text(of: span), file: file, span: span, literals: WordListPattern.requiredLiterals(for: texts))
+                              source: file.text(of: span), file: file, span: span, literals: WordListPattern.requiredLiterals(for: texts).map { [$0] })
         } catch {
             // Escaping makes this unreachable for well-formed lists; say so rather than crash.
             self.error("invalid-regex", "word list could not be compiled: \(error.message)", file, span)
@@ -151,7 +151,7 @@ extension RulePackCompiler {
         }
     }
 
-    private mutating func addPattern(key: String, kind: CompiledPattern.Kind, regex: Regex, source: String, file: SourceFile, span: SourceSpan, literals: [String]?) -> Int {
+    private mutating func addPattern(key: String, kind: CompiledPattern.Kind, regex: Regex, source: String, file: SourceFile, span: SourceSpan, literals: [[String]]?) -> Int {
         let index = patterns.count
         patterns.append(CompiledPattern(index: index, kind: kind, regex: regex, source: source, file: file, span: span,
                                         requiredLiterals: literals, captureNames: regex.namedGroups.map(\.name)))

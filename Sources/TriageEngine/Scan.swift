@@ -7,8 +7,16 @@ final class Scan {
     let message: Message
     let matcher: RegexMatcher
     let negation: NegationDetector
-    /// Matches per pattern per turn; nil until asked for.
-    private var cache: [[[RegexMatch]?]]
+    /// For each (pattern, turn), flat (`pattern * turns + turn`): 0 when its matches are not
+    /// known yet, else 1 + the index of its matches in `stored`. Plain integers, so a rule set
+    /// with thousands of patterns costs no per-pattern work to set up or free.
+    private var matchSlots: [Int32]
+    private var stored: [[RegexMatch]] = []
+    private let turnCount: Int
+    /// Whether (pattern, turn) has a non-empty match, when only that was asked: 0 unknown, 1 no, 2 yes.
+    private var existence: [UInt8]
+    /// The first match of (pattern, turn) when only existence was asked, to resume from.
+    private var firstMatches: [Int: RegexMatch] = [:]
     private var wordIndexes: [WordIndex?]
     private var turnBytes: [[UInt8]?]
     /// Per turn, which patterns may match (nil until needed, or when the prefilter is off).
@@ -18,35 +26,107 @@ final class Scan {
     /// Most matches kept per pattern per turn, so a huge message stays bounded.
     static let maximumMatchesPerTurn = 1_000
 
-    init(ruleSet: CompiledRuleSet, message: Message, limits: RegexLimits, usePrefilter: Bool = true) {
+    init(ruleSet: CompiledRuleSet, message: Message, matcher: RegexMatcher, usePrefilter: Bool = true) {
         self.usePrefilter = usePrefilter
         self.candidates = Array(repeating: nil, count: message.turns.count)
         self.ruleSet = ruleSet
         self.message = message
-        self.matcher = RegexMatcher(limits: limits)
+        self.matcher = matcher
         self.negation = NegationDetector(window: ruleSet.settings.negationWindow)
-        self.cache = Array(repeating: Array(repeating: nil, count: message.turns.count), count: ruleSet.patterns.count)
+        self.turnCount = message.turns.count
+        // One allocation, not one per pattern: rule sets have thousands of patterns.
+        self.matchSlots = Array(repeating: 0, count: ruleSet.patterns.count * message.turns.count)
+        self.existence = Array(repeating: 0, count: ruleSet.patterns.count * message.turns.count)
         self.wordIndexes = Array(repeating: nil, count: message.turns.count)
         self.turnBytes = Array(repeating: nil, count: message.turns.count)
     }
 
     func matches(pattern: Int, turn: Int) -> [RegexMatch] {
-        if let cached = cache[pattern][turn] { return cached }
+        let slot = pattern * turnCount + turn
+        if let cached = cached(slot) { return cached }
         if usePrefilter {
             if candidates[turn] == nil { candidates[turn] = ruleSet.prefilter.candidates(message.turns[turn].text) }
             if candidates[turn]![pattern] == false {
-                cache[pattern][turn] = []
+                store([], at: slot)
                 return []
             }
         }
-        let scan = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text, maxMatches: Scan.maximumMatchesPerTurn)
+        if existence[slot] == 1 {
+            store([], at: slot)
+            return []
+        }
+        // When the first match is known, carry on after it instead of scanning the start again.
+        let first = firstMatches[slot]
+        var scan = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text,
+                                from: first?.range.upperBound ?? 0, maxMatches: Scan.maximumMatchesPerTurn - (first == nil ? 0 : 1))
+        if let first { scan.matches.insert(first, at: 0) }
         if let limit = scan.limitHit {
             let users = ruleSet.rulesByPattern[pattern].map { ruleSet.rules[$0].name }
                 + ruleSet.entities.filter { $0.pattern == pattern }.map { "entity \($0.name)" }
             limitHits.append(LimitHit(pattern: pattern, turn: turn, limit: limit, users: users))
         }
-        cache[pattern][turn] = scan.matches
+        store(scan.matches, at: slot)
         return scan.matches
+    }
+
+    /// The rules worth evaluating: those whose `when` needs a match and one of whose patterns
+    /// the prefilter let through in some turn, and those that can hold without a match.
+    /// In rule order. Without the prefilter, every rule.
+    func rulesToEvaluate() -> [Int] {
+        guard usePrefilter else { return Array(ruleSet.rules.indices) }
+        var selected = [Bool](repeating: false, count: ruleSet.rules.count)
+        for rule in ruleSet.unconditionalRules { selected[rule] = true }
+        for turn in 0..<turnCount {
+            if candidates[turn] == nil { candidates[turn] = ruleSet.prefilter.candidates(message.turns[turn].text) }
+            for (pattern, mayMatch) in candidates[turn]!.enumerated() where mayMatch {
+                for rule in ruleSet.gatedRulesByPattern[pattern] { selected[rule] = true }
+            }
+        }
+        return selected.indices.filter { selected[$0] }
+    }
+
+    /// Whether the pattern has a non-empty match in a turn of the scope, running PCRE2 only
+    /// up to the first match when the full list is not known yet.
+    func hasMatch(pattern: Int, scope: SpeakerScope) -> Bool {
+        for (turn, entry) in message.turns.enumerated() where scope.includes(entry.speaker) {
+            if hasMatch(pattern: pattern, turn: turn) { return true }
+        }
+        return false
+    }
+
+    private func hasMatch(pattern: Int, turn: Int) -> Bool {
+        let slot = pattern * turnCount + turn
+        if let cached = cached(slot) { return cached.contains { !$0.range.isEmpty } }
+        if existence[slot] != 0 { return existence[slot] == 2 }
+        if usePrefilter {
+            if candidates[turn] == nil { candidates[turn] = ruleSet.prefilter.candidates(message.turns[turn].text) }
+            if candidates[turn]![pattern] == false {
+                existence[slot] = 1
+                return false
+            }
+        }
+        let first = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text, maxMatches: 1)
+        // An empty first match or a limit hit needs the full scan (which also records the limit).
+        guard first.limitHit == nil, let match = first.matches.first, !match.range.isEmpty else {
+            if first.limitHit == nil && first.matches.isEmpty {
+                existence[slot] = 1
+                return false
+            }
+            return matches(pattern: pattern, turn: turn).contains { !$0.range.isEmpty }
+        }
+        existence[slot] = 2
+        firstMatches[slot] = match
+        return true
+    }
+
+    private func cached(_ slot: Int) -> [RegexMatch]? {
+        let index = Int(matchSlots[slot])
+        return index == 0 ? nil : stored[index - 1]
+    }
+
+    private func store(_ matches: [RegexMatch], at slot: Int) {
+        stored.append(matches)
+        matchSlots[slot] = Int32(stored.count)
     }
 
     func spans(pattern: Int, scope: SpeakerScope) -> [MatchSpan] {
@@ -60,7 +140,7 @@ final class Scan {
     }
 
     func match(for span: MatchSpan) -> RegexMatch? {
-        guard let cached = cache[span.pattern][span.turn], span.matchIndex < cached.count else { return nil }
+        guard let cached = cached(span.pattern * turnCount + span.turn), span.matchIndex < cached.count else { return nil }
         return cached[span.matchIndex]
     }
 

@@ -29,9 +29,10 @@ public final class RegexMatcher {
 
     /// Every non-overlapping match of `regex` in `text`, left to right, up to `maxMatches`.
     /// A limit hit ends the scan and is reported, never turned into a silent "no match".
-    public func scan(_ regex: Regex, in text: String, maxMatches: Int = .max) -> RegexScan {
+    /// Every non-overlapping match of `regex` in `text` starting at or after `utf8Offset`.
+    public func scan(_ regex: Regex, in text: String, from utf8Offset: Int = 0, maxMatches: Int = .max) -> RegexScan {
         var subject = text
-        return subject.withUTF8 { bytes in scan(regex, bytes: bytes, maxMatches: maxMatches) }
+        return subject.withUTF8 { bytes in scan(regex, bytes: bytes, from: utf8Offset, maxMatches: maxMatches) }
     }
 
     /// The first match at or after `utf8Offset`, or nil; a limit hit is returned as the error.
@@ -46,9 +47,9 @@ public final class RegexMatcher {
         }
     }
 
-    public func scan(_ regex: Regex, bytes: UnsafeBufferPointer<UInt8>, maxMatches: Int) -> RegexScan {
+    public func scan(_ regex: Regex, bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, maxMatches: Int) -> RegexScan {
         var result = RegexScan()
-        var offset = 0
+        var offset = max(0, min(start, bytes.count))
         while offset <= bytes.count {
             if result.matches.count >= maxMatches {
                 result.truncated = true
