@@ -10,6 +10,7 @@ public enum TriageCommand {
         (ClassifyCommand.spec, ClassifyCommand.run),
         (TestCommand.spec, TestCommand.run),
         (LintCommand.spec, LintCommand.run),
+        (FmtCommand.spec, FmtCommand.run),
     ]
 
     static let topLevel = CommandSpec(

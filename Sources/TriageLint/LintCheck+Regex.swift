@@ -67,6 +67,25 @@ extension LintCheck {
         }
     }
 
+    static let noPrefilterLiteral = LintCheck(
+        id: "no-prefilter-literal",
+        summary: "a pattern with no literal text the prefilter can look for, so it runs on every message",
+        rationale: "the prefilter skips a pattern when none of its required words occur; a pattern made only of classes, wildcards or optional parts runs through PCRE2 on every message and slows every classification",
+        triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /\\d{3}-\\d{7}/ }", "category c \"C\" { playbook general }\nrule r -> c { when /(late)?\\w+/ }"],
+        nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /order\\s+\\d{3}-\\d{7}/ }", "category c \"C\" { playbook general }\nrule r -> c { when words { late delayed } }"]
+    ) { check, context in
+        guard let ruleSet = context.ruleSet else { return [] }
+        // A one-character literal ('-', '$') is technically required but rules out almost nothing.
+        let useless = { (pattern: CompiledPattern) -> Bool in
+            guard let sets = pattern.requiredLiterals else { return true }
+            return sets.allSatisfy { set in (set.map(\.count).min() ?? 0) < 2 }
+        }
+        return ruleSet.patterns.filter(useless).map { pattern in
+            check.finding("pattern \(shorten(pattern.source)) has no literal the prefilter can use, so it runs on every message", file: pattern.file, span: pattern.span,
+                          hint: "anchor it on a word that every match contains (e.g. 'order\\s+\\d{3}…'), or accept the cost and silence this with '# triage-ignore: no-prefilter-literal'")
+        }
+    }
+
     static func shorten(_ source: String) -> String {
         source.count > 40 ? String(source.prefix(39)) + "…" : source
     }

@@ -9,7 +9,7 @@ public enum Linter {
         .unusedDefinition, .unusedPlaybook, .unusedSignal, .categoryWithoutRule, .uncapturedEntity,
         .ruleNeverFires, .shadowedRule, .conflictingPattern,
         .uppercaseInCaselessList, .duplicateWord, .punctuationInWord,
-        .regexMatchesEmpty, .catastrophicBacktracking, .caseSensitiveRegex, .unmatchableBoundary,
+        .regexMatchesEmpty, .catastrophicBacktracking, .caseSensitiveRegex, .unmatchableBoundary, .noPrefilterLiteral,
     ]
 
     public struct Result: Sendable {

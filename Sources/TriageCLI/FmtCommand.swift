@@ -1,0 +1,185 @@
+import Foundation
+import TriageSupport
+import TriageSyntax
+
+/// `triage fmt`: rewrites rule files in the canonical layout of docs/fmt.md; `--check` and
+/// `--diff` only report, for CI.
+enum FmtCommand {
+    static let spec = CommandSpec(
+        name: "fmt",
+        summary: "rewrite rule files in the canonical layout, keeping every comment",
+        usage: ["triage fmt [options] [PATH...]"],
+        options: [
+            OptionSpec(long: "check", help: "write nothing; list the files that are not formatted"),
+            OptionSpec(long: "diff", help: "write nothing; show how each file would change, as a unified diff"),
+            OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: "colour diagnostics and the diff", allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto"),
+            OptionSpec(long: "help", short: "h", help: "show this help"),
+        ],
+        positionalName: "PATH",
+        minPositionals: 0,
+        maxPositionals: nil,
+        discussion: """
+        PATHs are rule files and directories (searched recursively for *.rules; hidden files
+        and directories are skipped). With no PATH, the ./rules directory is formatted if it
+        exists. A file is rewritten, atomically, only when its text changes. A file with syntax
+        errors is not formatted: its diagnostics are printed and it is left as it is.
+
+        exit codes: 0 formatted, or nothing to change; 1 a file has syntax errors (or could not
+        be read or formatted); 2 with --check or --diff: some file is not formatted; 64 usage
+        error; 66 a PATH does not exist; 74 a file could not be written.
+
+        examples:
+          triage fmt                   format ./rules in place
+          triage fmt --check rules     in CI: fail when a file is not formatted
+          triage fmt --diff my.rules   show what would change
+        """
+    )
+
+    /// Exit code when `--check` or `--diff` finds a file that is not formatted: 2, the value
+    /// `triage test` uses for "the check failed", so CI tells it apart from rule errors (1).
+    static let notFormatted = ExitCode.testsFailed
+
+    static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
+        run(arguments, io: io, currentDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// `currentDirectory` resolves relative PATHs (and the default `rules`); paths are shown as given.
+    static func run(_ arguments: [String], io: CommandIO, currentDirectory: String) -> ExitCode {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(arguments, spec: spec)
+        } catch {
+            return TriageCommand.usageError(error.message, command: spec, io: io)
+        }
+        if parsed.flag("help") {
+            io.write(HelpFormatter.help(for: spec) + "\n")
+            return .ok
+        }
+        let style = TriageCommand.style(parsed.value("color"), io: io, stream: .stdout)
+        let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
+        let check = parsed.flag("check")
+        let diff = parsed.flag("diff")
+        func resolved(_ path: String) -> String { path.hasPrefix("/") ? path : currentDirectory + "/" + path }
+        func fail(_ message: String) { io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(message)\n") }
+
+        var paths = parsed.positionals
+        if paths.isEmpty {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: resolved("rules"), isDirectory: &isDirectory), isDirectory.boolValue else {
+                return TriageCommand.usageError("no PATH given and no ./rules directory here", command: spec, io: io)
+            }
+            paths = ["rules"]
+        }
+        var files: [String] = []
+        var missing = false
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: resolved(path), isDirectory: &isDirectory) else {
+                fail("no such file or directory '\(path)'")
+                missing = true
+                continue
+            }
+            if isDirectory.boolValue {
+                let found = ruleFiles(under: path, resolvedAs: resolved(path))
+                if found.isEmpty { io.writeError("\(errorStyle.bold(errorStyle.yellow("warning"))): no '.rules' files in directory '\(path)'\n") }
+                files += found
+            } else {
+                files.append(path)
+            }
+        }
+        if missing { return .noInput }
+        var seen: Set<String> = []
+        files = files.filter { seen.insert(URL(fileURLWithPath: resolved($0)).standardizedFileURL.path).inserted }
+
+        let renderer = RuleSetLoader(io: io, style: errorStyle).renderer
+        var failed = 0
+        var changed = 0
+        var writeFailed = false
+        for path in files {
+            guard let data = FileManager.default.contents(atPath: resolved(path)) else {
+                fail("cannot read '\(path)'")
+                failed += 1
+                continue
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                fail("'\(path)' is not valid UTF-8 text; it was left as it is")
+                failed += 1
+                continue
+            }
+            switch RuleFormatter.format(SourceFile(path: path, text: text)) {
+            case .failure(.syntaxErrors(let diagnostics)):
+                io.writeError(renderer.render(diagnostics.sortedForDisplay()))
+                failed += 1
+            case .failure(.internalError(let problem)):
+                fail("internal error: formatting '\(path)' went wrong, so it was left as it is: \(problem). please report this with the file")
+                failed += 1
+            case .success(let formatted):
+                guard formatted != text else { continue }
+                changed += 1
+                if check { io.write(path + "\n") }
+                if diff { io.write(colored(RuleFormatterDiff.unified(old: text, new: formatted, oldName: "a/" + path, newName: "b/" + path), style: style)) }
+                if !check && !diff {
+                    if let problem = writeAtomically(formatted, to: resolved(path)) {
+                        fail("cannot write '\(path)': \(problem)")
+                        writeFailed = true
+                    } else {
+                        io.write("formatted \(path)\n")
+                    }
+                }
+            }
+        }
+        if failed > 0 {
+            fail("\(failed) file\(failed == 1 ? "" : "s") not formatted because of errors")
+        }
+        if (check || diff) && changed > 0 {
+            io.writeError("\(changed) of \(files.count) file\(files.count == 1 ? "" : "s") not formatted; run 'triage fmt' to format \(changed == 1 ? "it" : "them")\n")
+        }
+        if writeFailed || io.writeFailed { return .ioError }
+        if failed > 0 { return .ruleErrors }
+        return (check || diff) && changed > 0 ? notFormatted : .ok
+    }
+
+    /// Every `*.rules` file below `directory`, sorted, shown under the path as given.
+    static func ruleFiles(under directory: String, resolvedAs base: String) -> [String] {
+        let baseURL = URL(fileURLWithPath: base).standardizedFileURL
+        guard let walker = FileManager.default.enumerator(at: baseURL, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        var result: [String] = []
+        for case let url as URL in walker where url.pathExtension == "rules" {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            let relative = path.hasPrefix(baseURL.path + "/") ? String(path.dropFirst(baseURL.path.count + 1)) : url.lastPathComponent
+            result.append((directory.hasSuffix("/") ? directory : directory + "/") + relative)
+        }
+        return result.sorted()
+    }
+
+    /// Writes beside the file and renames over it, so a reader never sees half a file; the
+    /// file keeps its permissions, and a symbolic link keeps pointing at it. Nil on success.
+    static func writeAtomically(_ text: String, to path: String) -> String? {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).fmt-\(UUID().uuidString)").path
+        var attributes: [FileAttributeKey: Any] = [:]
+        if let permissions = try? FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] {
+            attributes[.posixPermissions] = permissions
+        }
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: attributes) else {
+            return "cannot create a temporary file in '\(target.deletingLastPathComponent().path)'"
+        }
+        guard rename(temporary, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            return reason
+        }
+        return nil
+    }
+
+    private static func colored(_ diff: String, style: TerminalStyle) -> String {
+        diff.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if line.hasPrefix("+++") || line.hasPrefix("---") { return style.bold(String(line)) }
+            if line.hasPrefix("@@") { return style.cyan(String(line)) }
+            if line.hasPrefix("+") { return style.green(String(line)) }
+            if line.hasPrefix("-") { return style.red(String(line)) }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+}
