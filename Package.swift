@@ -36,9 +36,11 @@ let package = Package(
         // Engine benchmark driven by scripts/bench.sh; not part of the CLI.
         .executableTarget(name: "TriageBench", dependencies: ["TriageEngine", "TriageSyntax", "TriagePCRE2"]),
 
+        // Golden-file helper shared by the test targets.
+        .target(name: "TriageTestSupport", path: "Tests/TriageTestSupport"),
         .testTarget(name: "TriagePCRE2Tests", dependencies: ["TriagePCRE2"]),
-        .testTarget(name: "TriageSyntaxTests", dependencies: ["TriageSyntax"], exclude: ["Goldens", "FormatterGoldens"]),
-        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageSyntax", "TriagePCRE2"], exclude: ["Goldens"]),
+        .testTarget(name: "TriageSyntaxTests", dependencies: ["TriageSyntax", "TriageTestSupport"], exclude: ["Goldens", "FormatterGoldens"]),
+        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageSyntax", "TriagePCRE2", "TriageTestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "TriageSupportTests", dependencies: ["TriageSupport"]),
         .testTarget(name: "TriageLintTests", dependencies: ["TriageLint", "TriageEngine", "TriageSyntax"]),
         .testTarget(name: "TriageEvaluationTests", dependencies: ["TriageEvaluation", "TriageEngine"]),

@@ -45,16 +45,8 @@ enum FmtCommand {
 
     /// `currentDirectory` resolves relative PATHs (and the default `rules`); paths are shown as given.
     static func run(_ arguments: [String], io: CommandIO, currentDirectory: String) -> ExitCode {
-        let parsed: ParsedArguments
-        do {
-            parsed = try ArgumentParser.parse(arguments, spec: spec)
-        } catch {
-            return TriageCommand.usageError(error.message, command: spec, io: io)
-        }
-        if parsed.flag("help") {
-            io.write(HelpFormatter.help(for: spec) + "\n")
-            return .ok
-        }
+        var exit = ExitCode.ok
+        guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
         let style = TriageCommand.style(parsed.value("color"), io: io, stream: .stdout)
         let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
         let check = parsed.flag("check")

@@ -1,4 +1,5 @@
 import TriageEvaluation
+import TriageSupport
 
 /// GitHub Actions workflow commands: one `::error` per failing case, input problem and
 /// unmet minimum, and a `::warning` per todo case that now passes.
@@ -6,35 +7,25 @@ struct GitHubAnnotations {
     let run: TestRun
 
     func render() -> String {
-        var lines: [String] = []
+        var commands: [GitHubWorkflowCommand] = []
+        func at(_ file: String, _ line: Int, _ title: String) -> [(String, String)] {
+            [("file", file), ("line", "\(max(1, line))"), ("title", title)]
+        }
         for result in run.blockingFailures {
             let evidence = result.evidence.isEmpty ? "no rule fired" : result.evidence.map { "\($0.rule) -> \($0.target)" }.joined(separator: ", ")
-            lines.append(command("error", file: result.testCase.file, line: result.testCase.line, title: "triage test",
-                                 message: result.failures.joined(separator: "; ") + " (fired: \(evidence))"))
+            commands.append(GitHubWorkflowCommand(.error, properties: at(result.testCase.file, result.testCase.line, "triage test"),
+                                                  message: result.failures.joined(separator: "; ") + " (fired: \(evidence))"))
         }
         for result in run.fixedTodos {
-            lines.append(command("warning", file: result.testCase.file, line: result.testCase.line, title: "triage test", message: "todo case now passes: remove its 'todo' line"))
+            commands.append(GitHubWorkflowCommand(.warning, properties: at(result.testCase.file, result.testCase.line, "triage test"),
+                                                  message: "todo case now passes: remove its 'todo' line"))
         }
         for problem in run.problems {
-            lines.append(command("error", file: problem.file, line: max(1, problem.line), title: "triage test: unreadable input", message: problem.message))
+            commands.append(GitHubWorkflowCommand(.error, properties: at(problem.file, problem.line, "triage test: unreadable input"), message: problem.message))
         }
         for failure in run.gateFailures {
-            lines.append("::error title=triage test::" + escapeData(failure))
+            commands.append(GitHubWorkflowCommand(.error, properties: [("title", "triage test")], message: failure))
         }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
-    }
-
-    private func command(_ kind: String, file: String, line: Int, title: String, message: String) -> String {
-        "::\(kind) file=\(escapeProperty(file)),line=\(line),title=\(escapeProperty(title))::\(escapeData(message))"
-    }
-
-    /// Escaping as GitHub's toolkit does it for messages.
-    private func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-    }
-
-    /// And for properties, which also escape ':' and ','.
-    private func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        return commands.map { $0.line + "\n" }.joined()
     }
 }

@@ -36,16 +36,8 @@ enum LintCommand {
     )
 
     static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
-        let parsed: ParsedArguments
-        do {
-            parsed = try ArgumentParser.parse(arguments, spec: spec)
-        } catch {
-            return TriageCommand.usageError(error.message, command: spec, io: io)
-        }
-        if parsed.flag("help") {
-            io.write(HelpFormatter.help(for: spec) + "\n")
-            return .ok
-        }
+        var exit = ExitCode.ok
+        guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
         if parsed.flag("list") {
             for check in Linter.checks {
                 io.write(check.id.padded(to: 28) + check.severity.rawValue.padded(to: 9) + check.summary + "\n")

@@ -1,4 +1,5 @@
 import TriageLint
+import TriageSupport
 import TriageSyntax
 
 /// `triage lint --format github`: one workflow command per finding, shown inline on pull requests.
@@ -7,27 +8,19 @@ struct LintGitHubReport {
 
     func render() -> String {
         result.diagnostics.map { d -> String in
-            let kind = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
-            var properties: [String] = []
+            let kind: GitHubWorkflowCommand.Kind = d.severity == .error ? .error : d.severity == .warning ? .warning : .notice
+            var properties: [(String, String)] = []
             if let file = d.file {
-                properties.append("file=" + escapeProperty(file.path))
+                properties.append(("file", file.path))
                 if let span = d.span {
                     let start = file.location(of: span.start), end = file.location(of: span.end)
-                    properties += ["line=\(start.line)", "col=\(start.column)"]
-                    if end.line == start.line { properties.append("endColumn=\(end.column)") }
+                    properties += [("line", "\(start.line)"), ("col", "\(start.column)")]
+                    if end.line == start.line { properties.append(("endColumn", "\(end.column)")) }
                 }
             }
-            properties.append("title=" + escapeProperty("triage lint (\(d.id))"))
+            properties.append(("title", "triage lint (\(d.id))"))
             let message = d.message + (d.hint.map { ". hint: " + $0 } ?? "")
-            return "::\(kind) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+            return GitHubWorkflowCommand(kind, properties: properties, message: message).line + "\n"
         }.joined()
-    }
-
-    private func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-    }
-
-    private func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

@@ -9,8 +9,8 @@ public enum TriageCommand {
     static let commands: [(spec: CommandSpec, run: @Sendable ([String], CommandIO) -> ExitCode)] = [
         (ClassifyCommand.spec, ClassifyCommand.run),
         (TestCommand.spec, TestCommand.run),
-        (LintCommand.spec, LintCommand.run),
         (FmtCommand.spec, FmtCommand.run),
+        (LintCommand.spec, LintCommand.run),
     ]
 
     static let topLevel = CommandSpec(
@@ -81,6 +81,24 @@ public enum TriageCommand {
             message += ". did you mean '\(suggestion)'?"
         }
         return usageError(message, command: topLevel, io: io)
+    }
+
+    /// Parses a command's arguments, answering `--help` and usage errors itself: nil means
+    /// the command is done and `exit` holds its code.
+    static func parse(_ arguments: [String], spec: CommandSpec, io: CommandIO, exit: inout ExitCode) -> ParsedArguments? {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(arguments, spec: spec)
+        } catch {
+            exit = usageError(error.message, command: spec, io: io)
+            return nil
+        }
+        if parsed.flag("help") {
+            io.write(HelpFormatter.help(for: spec) + "\n")
+            exit = .ok
+            return nil
+        }
+        return parsed
     }
 
     /// Prints a usage error the way every command does: the message, the usage line, where to get help.

@@ -108,32 +108,26 @@ public struct LintContext {
 
     /// Every word list in the pack, wherever it is written, once each.
     public var wordLists: [(list: WordList, file: SourceFile)] {
-        var lists: [(WordList, SourceFile)] = []
-        func walk(_ e: Expression, _ file: SourceFile) {
-            switch e {
-            case .words(let list): lists.append((list, file))
-            case .regex, .phrase, .reference, .error: break
-            case .not(let inner, _), .call(_, let inner, _): walk(inner, file)
-            case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach { walk($0, file) }
-            case .proximity(let left, let right, _, _, _): walk(left, file); walk(right, file)
-            }
+        leaves.compactMap { expression, file in
+            if case .words(let list) = expression { return (list, file) } else { return nil }
         }
-        for define in defineOrder { walk(define.node.value, define.file) }
-        for entity in entities { walk(entity.node.pattern, entity.file) }
-        for rule in rules {
-            if let condition = rule.node.condition { walk(condition, rule.file) }
-            rule.node.exceptions.forEach { walk($0, rule.file) }
-        }
-        return lists
     }
 
     /// Every regex literal in the pack, once each.
     public var regexLiterals: [(literal: RegexLiteral, file: SourceFile)] {
-        var literals: [(RegexLiteral, SourceFile)] = []
-        func walk(_ e: Expression, _ file: SourceFile) {
+        leaves.compactMap { expression, file in
+            if case .regex(let literal) = expression { return (literal, file) } else { return nil }
+        }
+    }
+
+    /// Every pattern leaf (word list, phrase, regex) as written, in definitions, entities and
+    /// rules, without following names, so each written leaf appears once.
+    private var leaves: [(TriageSyntax.Expression, SourceFile)] {
+        var found: [(TriageSyntax.Expression, SourceFile)] = []
+        func walk(_ e: TriageSyntax.Expression, _ file: SourceFile) {
             switch e {
-            case .regex(let literal): literals.append((literal, file))
-            case .words, .phrase, .reference, .error: break
+            case .words, .regex, .phrase: found.append((e, file))
+            case .reference, .error: break
             case .not(let inner, _), .call(_, let inner, _): walk(inner, file)
             case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach { walk($0, file) }
             case .proximity(let left, let right, _, _, _): walk(left, file); walk(right, file)
@@ -145,6 +139,6 @@ public struct LintContext {
             if let condition = rule.node.condition { walk(condition, rule.file) }
             rule.node.exceptions.forEach { walk($0, rule.file) }
         }
-        return literals
+        return found
     }
 }

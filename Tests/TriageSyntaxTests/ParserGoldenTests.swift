@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 import TriageSyntax
 
 /// Each `Goldens/*.rules` file is parsed; its diagnostics and syntax tree must equal

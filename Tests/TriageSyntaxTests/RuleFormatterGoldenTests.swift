@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 import TriageSyntax
 
 /// Each `FormatterGoldens/*.rules` file (messy layout, comments everywhere) is formatted; the

@@ -3,10 +3,10 @@ import Testing
 
 /// Compares rendered output with a checked-in golden file; `TRIAGE_RECORD=1 swift test`
 /// rewrites the goldens instead, for review in the diff.
-enum GoldenFile {
-    static var isRecording: Bool { ProcessInfo.processInfo.environment["TRIAGE_RECORD"] == "1" }
+public enum GoldenFile {
+    public static var isRecording: Bool { ProcessInfo.processInfo.environment["TRIAGE_RECORD"] == "1" }
 
-    static func check(_ actual: String, against path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    public static func check(_ actual: String, against path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         if isRecording {
             try? actual.write(toFile: path, atomically: true, encoding: .utf8)
             return
@@ -21,7 +21,7 @@ enum GoldenFile {
     }
 
     /// Every file with the extension in the folder `Goldens` beside the calling test file.
-    static func inputs(extension ext: String, besides file: String = #filePath) -> [String] {
+    public static func inputs(extension ext: String, besides file: String = #filePath) -> [String] {
         let folder = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Goldens").path
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix("." + ext) }.sorted().map { folder + "/" + $0 }
