@@ -42,6 +42,12 @@ public final class CommandIO: @unchecked Sendable {
     public var stdout: String { lock.withLock { String(decoding: stdoutBuffer, as: UTF8.self) } }
     public var stderr: String { lock.withLock { String(decoding: stderrBuffer, as: UTF8.self) } }
 
+    /// The captured standard input of an in-process run, or nil for the real process, whose
+    /// standard input is descriptor 0 (streaming readers such as `triage batch` read it directly).
+    public var capturedStandardInput: Data? {
+        capture ? (stdinData ?? Data()) : nil
+    }
+
     /// Reads all of standard input, at most `limit` bytes plus one so callers can tell it was too long.
     public func readStandardInput(limit: Int) -> Data {
         if capture { return stdinData.map { Data($0.prefix(limit + 1)) } ?? Data() }

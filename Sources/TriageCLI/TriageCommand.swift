@@ -10,6 +10,7 @@ public enum TriageCommand {
         (ClassifyCommand.spec, ClassifyCommand.run),
         (TestCommand.spec, TestCommand.run),
         (FmtCommand.spec, FmtCommand.run),
+        (BatchCommand.spec, BatchCommand.run),
         (LintCommand.spec, LintCommand.run),
     ]
 

@@ -1,0 +1,110 @@
+import Foundation
+import TriageEngine
+import TriageSupport
+
+/// `triage batch`: classify a stream of records — JSON Lines, CSV or plain lines — on all
+/// cores, one JSON result per input record, in input order. Built to be a stage of a bigger
+/// pipeline (Spark `pipe()`, Hadoop Streaming): bad records become error records, never
+/// dropped lines or an aborted run.
+enum BatchCommand {
+    static let spec = CommandSpec(
+        name: "batch",
+        summary: "classify many messages (JSON Lines, CSV or lines) on all cores, one JSON result per record",
+        usage: ["triage batch [options] [FILE... | -]", "triage batch [options] < records.jsonl"],
+        options: [
+            OptionSpec(long: "input", short: "i", kind: .value(placeholder: "FORMAT"),
+                       help: "input format; default by extension (.jsonl, .csv, else lines), jsonl on stdin",
+                       allowedValues: BatchInputFormat.allCases.map(\.rawValue)),
+            OptionSpec(long: "text-field", kind: .value(placeholder: "NAME"), help: "JSONL field or CSV column holding the message", defaultValue: "text"),
+            OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack"),
+            OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)"),
+            OptionSpec(long: "rule-ids", help: "add the names of the rules that fired to each record"),
+            OptionSpec(long: "full", help: "add the whole 'triage classify --format json' object to each record"),
+            OptionSpec(long: "allow-errors", help: "exit 0 even when some records are error records (for Spark and Hadoop tasks)"),
+            OptionSpec(long: "quiet", short: "q", help: "no summary and no progress bar on stderr"),
+            OptionSpec(long: "no-progress", help: "never draw the progress bar (drawn on stderr when it is a terminal)"),
+            OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: "colour the summary and diagnostics on stderr",
+                       allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto"),
+            OptionSpec(long: "help", short: "h", help: "show this help"),
+        ],
+        positionalName: "FILE",
+        minPositionals: 0,
+        maxPositionals: nil,
+        discussion: """
+        Reads the FILEs in order ('-' or none: standard input) and writes one line of JSON
+        per input record to standard output, in input order: the classification, or an error
+        record {"file", "line", "error"} for a record that cannot be read or classified. Other
+        JSONL fields and CSV columns are passed through under "input". Blank lines are not
+        records. A summary goes to stderr. Output format: docs/cli.md; pipelines: docs/batch.md.
+
+        exit codes: 0 every record classified, 65 some records are error records (all were
+        written; 0 with --allow-errors), 1 rule errors, 64 usage error, 66 an input file
+        missing or unreadable, 74 output could not be written.
+
+        examples:
+          triage batch complaints.jsonl > results.jsonl
+          triage batch --input csv --text-field body --rule-ids < export.csv
+          cat *.txt | triage batch --input lines --jobs 4
+        """
+    )
+
+    static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(arguments, spec: spec)
+        } catch {
+            return TriageCommand.usageError(error.message, command: spec, io: io)
+        }
+        if parsed.flag("help") {
+            io.write(HelpFormatter.help(for: spec) + "\n")
+            return .ok
+        }
+        let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
+        let settings: BatchSettings
+        do {
+            settings = try BatchSettings(parsed, io: io)
+        } catch {
+            return TriageCommand.usageError(error.message, command: spec, io: io)
+        }
+
+        var missing = false
+        for path in settings.paths where path != "-" {
+            if let problem = BatchSettings.unreadable(path) {
+                io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot read '\(path)': \(problem)\n")
+                missing = true
+            }
+        }
+        if missing { return .noInput }
+
+        guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: settings.rules) else {
+            return .ruleErrors
+        }
+
+        var progress: ProgressBar?
+        let sizes = settings.paths.map { $0 == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? nil }
+        if settings.showProgress && io.stderrIsTerminal && !sizes.contains(where: { $0 == nil }) {
+            progress = ProgressBar(io: io, total: sizes.reduce(0) { $0 + ($1 ?? 0) } / 1000, label: "batch (KB)")
+        }
+        let processor = BatchRecordProcessor(classifier: Classifier(ruleSet: ruleSet), textField: settings.textField,
+                                             ruleIDs: settings.ruleIDs, full: settings.full)
+        var reader = BatchChunkReader(
+            inputs: settings.paths.map { BatchChunkReader.Input(path: $0, format: settings.format ?? BatchInputFormat.guess(path: $0)) },
+            io: io, textField: settings.textField, limit: MessageInput.maximumBytes, errorStyle: errorStyle)
+        let started = ContinuousClock.now
+        let result = BatchRunner(processor: processor, io: io, jobs: settings.jobs, progress: progress).run(&reader)
+        let elapsed = ContinuousClock.now - started
+        progress?.finish()
+
+        let summary = result.summary
+        if result.writeFailed {
+            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write the results: standard output is closed or full; stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")\n")
+            return .ioError
+        }
+        if !settings.quiet {
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            io.writeError(summary.render(seconds: seconds, jobs: settings.jobs, style: errorStyle))
+        }
+        if result.readFailed { return .noInput }
+        return summary.errors > 0 && !settings.allowErrors ? .dataError : .ok
+    }
+}

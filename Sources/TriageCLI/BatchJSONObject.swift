@@ -1,0 +1,283 @@
+/// One JSONL line read as a JSON object without building a tree: each member's key, and its
+/// value as compact JSON text copied from the input. Pass-through fields therefore come out
+/// exactly as written — 20-digit ids, `1.10`, key order — where Foundation's JSONSerialization
+/// would round numbers and reorder keys. It validates the whole line (RFC 8259).
+struct BatchJSONObject {
+    enum Kind: String, Sendable {
+        case string, number, object, array, boolean, null
+    }
+
+    struct Member {
+        /// Decoded.
+        let key: String
+        /// The key as written, quotes and escapes included.
+        let rawKey: ArraySlice<UInt8>
+        /// The value as compact JSON: whitespace outside strings removed, strings as written.
+        let rawValue: [UInt8]
+        let kind: Kind
+    }
+
+    struct Failure: Error {
+        let message: String
+    }
+
+    /// Deeper nesting is refused rather than risking the stack on hostile input.
+    static let maximumDepth = 512
+
+    let members: [Member]
+
+    /// `bytes` must be valid UTF-8 (callers check first, to say where it is not).
+    static func parse(_ bytes: [UInt8]) -> Result<BatchJSONObject, Failure> {
+        var scanner = Scanner(bytes: bytes)
+        do {
+            return .success(BatchJSONObject(members: try scanner.object()))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The text of a string value as written (with its quotes), unescaped. A lone UTF-16
+    /// surrogate (`"\ud83d"`, from text cut in the middle of an emoji) becomes U+FFFD.
+    static func decodeString(_ raw: some Collection<UInt8>) -> String {
+        let inner = Array(raw.dropFirst().dropLast())
+        guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
+        // Unescaped into UTF-8 bytes, then one String: appending scalar by scalar is slow.
+        var output: [UInt8] = []
+        output.reserveCapacity(inner.count)
+        var index = 0
+        func hex(at position: Int) -> UInt32? {
+            guard position + 4 <= inner.count else { return nil }
+            return UInt32(String(decoding: inner[position..<(position + 4)], as: UTF8.self), radix: 16)
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            output.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        // The literal was validated by the scanner, so every escape is complete.
+        while index < inner.count {
+            guard inner[index] == UInt8(ascii: "\\") else {
+                output.append(inner[index])
+                index += 1
+                continue
+            }
+            let escape = inner[index + 1]
+            index += 2
+            switch escape {
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"):
+                let unit = hex(at: index) ?? 0xFFFD
+                index += 4
+                if (0xD800..<0xDC00).contains(unit), index + 6 <= inner.count, inner[index] == UInt8(ascii: "\\"),
+                   inner[index + 1] == UInt8(ascii: "u"), let low = hex(at: index + 2), (0xDC00..<0xE000).contains(low) {
+                    append(Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}")
+                    index += 6
+                } else {
+                    append(Unicode.Scalar(unit) ?? "\u{FFFD}")
+                }
+            default:
+                output.append(escape)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Recursive descent over the bytes. Every loop consumes at least one byte or throws.
+    private struct Scanner {
+        let bytes: [UInt8]
+        var index = 0
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+        }
+
+        mutating func object() throws(Failure) -> [Member] {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "{") else {
+                // Valid JSON of another kind is not "invalid", so this one has no column.
+                throw Failure(message: "not a JSON object: each line must be one object {…}")
+            }
+            index += 1
+            var members: [Member] = []
+            skipWhitespace()
+            if peek() == UInt8(ascii: "}") {
+                index += 1
+            } else {
+                while true {
+                    skipWhitespace()
+                    guard peek() == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
+                    let keyStart = index
+                    try string()
+                    let rawKey = bytes[keyStart..<index]
+                    skipWhitespace()
+                    guard peek() == UInt8(ascii: ":") else { throw failure("expected ':' after the key") }
+                    index += 1
+                    var rawValue: [UInt8] = []
+                    let kind = try value(into: &rawValue, depth: 1)
+                    members.append(Member(key: BatchJSONObject.decodeString(rawKey), rawKey: rawKey, rawValue: rawValue, kind: kind))
+                    skipWhitespace()
+                    if peek() == UInt8(ascii: ",") { index += 1; continue }
+                    if peek() == UInt8(ascii: "}") { index += 1; break }
+                    throw failure("expected ',' or '}' after a value")
+                }
+            }
+            skipWhitespace()
+            guard index == bytes.count else { throw failure("unexpected text after the object") }
+            return members
+        }
+
+        private mutating func value(into output: inout [UInt8], depth: Int) throws(Failure) -> Kind {
+            guard depth <= BatchJSONObject.maximumDepth else { throw failure("nested deeper than \(BatchJSONObject.maximumDepth) levels") }
+            skipWhitespace()
+            let start = index
+            guard let first = peek() else { throw failure("the line ends where a value should be") }
+            switch first {
+            case UInt8(ascii: "\""):
+                try string()
+                output.append(contentsOf: bytes[start..<index])
+                return .string
+            case UInt8(ascii: "{"):
+                try container(close: UInt8(ascii: "}"), into: &output, depth: depth) { scanner, output throws(Failure) in
+                    scanner.skipWhitespace()
+                    guard scanner.peek() == UInt8(ascii: "\"") else { throw scanner.failure("expected a key in double quotes") }
+                    let keyStart = scanner.index
+                    try scanner.string()
+                    output.append(contentsOf: scanner.bytes[keyStart..<scanner.index])
+                    scanner.skipWhitespace()
+                    guard scanner.peek() == UInt8(ascii: ":") else { throw scanner.failure("expected ':' after the key") }
+                    scanner.index += 1
+                    output.append(UInt8(ascii: ":"))
+                    _ = try scanner.value(into: &output, depth: depth + 1)
+                }
+                return .object
+            case UInt8(ascii: "["):
+                try container(close: UInt8(ascii: "]"), into: &output, depth: depth) { scanner, output throws(Failure) in
+                    _ = try scanner.value(into: &output, depth: depth + 1)
+                }
+                return .array
+            case UInt8(ascii: "t"): try literal("true"); output.append(contentsOf: "true".utf8); return .boolean
+            case UInt8(ascii: "f"): try literal("false"); output.append(contentsOf: "false".utf8); return .boolean
+            case UInt8(ascii: "n"): try literal("null"); output.append(contentsOf: "null".utf8); return .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                try number()
+                output.append(contentsOf: bytes[start..<index])
+                return .number
+            default: throw failure("expected a value")
+            }
+        }
+
+        /// `{…}` or `[…]`: the opening byte is at `index`; `element` reads one member or element.
+        private mutating func container(close: UInt8, into output: inout [UInt8], depth: Int,
+                                        element: (inout Scanner, inout [UInt8]) throws(Failure) -> Void) throws(Failure) {
+            output.append(bytes[index])
+            index += 1
+            skipWhitespace()
+            if peek() == close {
+                index += 1
+                output.append(close)
+                return
+            }
+            while true {
+                try element(&self, &output)
+                skipWhitespace()
+                if peek() == UInt8(ascii: ",") {
+                    index += 1
+                    output.append(UInt8(ascii: ","))
+                    continue
+                }
+                if peek() == close {
+                    index += 1
+                    output.append(close)
+                    return
+                }
+                throw failure("expected ',' or '\(Character(Unicode.Scalar(close)))'")
+            }
+        }
+
+        /// A string literal starting at `index`; leaves `index` after the closing quote.
+        mutating func string() throws(Failure) {
+            index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    index += 1
+                    return
+                case UInt8(ascii: "\\"):
+                    guard index + 1 < bytes.count else { throw failure("unterminated string") }
+                    switch bytes[index + 1] {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        index += 2
+                    case UInt8(ascii: "u"):
+                        guard index + 6 <= bytes.count, bytes[(index + 2)..<(index + 6)].allSatisfy(\.isHexDigit) else {
+                            throw failure("invalid \\u escape: expected 4 hex digits")
+                        }
+                        index += 6
+                    default:
+                        throw failure("invalid escape '\\\(Character(Unicode.Scalar(bytes[index + 1])))'")
+                    }
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    throw failure("control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) inside a string; write it as an escape")
+                default:
+                    index += 1
+                }
+            }
+            throw failure("unterminated string")
+        }
+
+        private mutating func number() throws(Failure) {
+            if peek() == UInt8(ascii: "-") { index += 1 }
+            guard let first = peek(), first.isDigit else { throw failure("invalid number") }
+            index += 1
+            if first != UInt8(ascii: "0") { digits() }
+            if peek() == UInt8(ascii: ".") {
+                index += 1
+                guard peek()?.isDigit == true else { throw failure("invalid number: expected a digit after '.'") }
+                digits()
+            }
+            if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+                index += 1
+                if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
+                guard peek()?.isDigit == true else { throw failure("invalid number: expected a digit in the exponent") }
+                digits()
+            }
+        }
+
+        private mutating func digits() {
+            while peek()?.isDigit == true { index += 1 }
+        }
+
+        private mutating func literal(_ word: String) throws(Failure) {
+            let utf8 = Array(word.utf8)
+            guard bytes.count - index >= utf8.count, bytes[index..<(index + utf8.count)].elementsEqual(utf8) else {
+                throw failure("expected a value")
+            }
+            index += utf8.count
+        }
+
+        mutating func skipWhitespace() {
+            while let byte = peek(), byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
+        }
+
+        func peek() -> UInt8? {
+            index < bytes.count ? bytes[index] : nil
+        }
+
+        /// "invalid JSON at column N: …", the column in characters.
+        func failure(_ message: String) -> Failure {
+            let column = bytes[..<min(index, bytes.count)].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            return Failure(message: "invalid JSON at column \(column): \(message)")
+        }
+    }
+}
+
+private extension UInt8 {
+    var isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
+    var isHexDigit: Bool {
+        isDigit || (self >= UInt8(ascii: "a") && self <= UInt8(ascii: "f")) || (self >= UInt8(ascii: "A") && self <= UInt8(ascii: "F"))
+    }
+}

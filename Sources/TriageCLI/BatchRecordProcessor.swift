@@ -1,0 +1,155 @@
+import Foundation
+import TriageEngine
+import TriageSupport
+
+/// Turns one input record into its output line: decodes it, refuses what cannot be
+/// classified (with the same rules as `triage classify`), classifies, and renders the record
+/// documented in docs/cli.md. Pure and thread-safe: the workers share one.
+struct BatchRecordProcessor: Sendable {
+    static let schema = "triage.batch"
+    static let version = 1
+
+    let classifier: Classifier
+    let textField: String
+    /// `--rule-ids`: list the rules that fired.
+    let ruleIDs: Bool
+    /// `--full`: add the whole `triage classify --format json` object.
+    let full: Bool
+
+    /// The output line (with its "\n"), and the category, or nil for an error record.
+    struct Outcome: Sendable {
+        let line: String
+        let category: String?
+        /// The reason, for error records.
+        let error: String?
+    }
+
+    func process(_ record: BatchRecord) -> Outcome {
+        switch decode(record) {
+        case .success(let (text, passThrough)):
+            return classify(text, record: record, passThrough: passThrough)
+        case .failure(let failure):
+            return errorRecord(record, failure.reason, passThrough: failure.passThrough)
+        }
+    }
+
+    private struct Failure: Error {
+        let reason: String
+        var passThrough: String?
+    }
+
+    /// The message and the pass-through members (compact JSON, comma-separated; nil when the
+    /// format has none).
+    private func decode(_ record: BatchRecord) -> Result<(String, String?), Failure> {
+        switch record.content {
+        case .unreadable(let reason):
+            return .failure(Failure(reason: reason))
+        case .plain(let bytes):
+            guard String(validating: bytes, as: UTF8.self) != nil else {
+                return .failure(Failure(reason: BatchRecord.invalidUTF8(bytes) ?? "not valid UTF-8"))
+            }
+            return validate(bytes, passThrough: nil)
+        case .fields(let text, let passThrough, let problem):
+            if let problem { return .failure(Failure(reason: problem, passThrough: passThrough)) }
+            guard let text else { return .failure(Failure(reason: "no text field '\(textField)'", passThrough: passThrough)) }
+            return validate(Array(text.utf8), passThrough: passThrough)
+        case .json(let bytes):
+            if String(validating: bytes, as: UTF8.self) == nil {
+                // The other fields may still be readable: the id is what lets a pipeline join the error back.
+                let reason = BatchRecord.invalidUTF8(bytes) ?? "not valid UTF-8"
+                let lossy = Array(String(decoding: bytes, as: UTF8.self).utf8)
+                let object = try? BatchJSONObject.parse(lossy).get()
+                return .failure(Failure(reason: reason, passThrough: object.map { passThrough($0.members) }))
+            }
+            let object: BatchJSONObject
+            switch BatchJSONObject.parse(bytes) {
+            case .success(let parsed): object = parsed
+            case .failure(let failure): return .failure(Failure(reason: failure.message))
+            }
+            let others = passThrough(object.members)
+            guard let member = object.members.first(where: { $0.key == textField }) else {
+                return .failure(Failure(reason: "no text field '\(textField)'", passThrough: others))
+            }
+            guard member.kind == .string else {
+                return .failure(Failure(reason: "text field '\(textField)' is \(Self.describe(member.kind)), not a string", passThrough: others))
+            }
+            return validate(Array(BatchJSONObject.decodeString(member.rawValue).utf8), passThrough: others)
+        }
+    }
+
+    /// Size, NUL bytes and emptiness, checked by `MessageInput` like a `classify` message.
+    private func validate(_ bytes: [UInt8], passThrough: String?) -> Result<(String, String?), Failure> {
+        let origin = "message"
+        do {
+            let input = try MessageInput.validate(Data(bytes), origin: origin)
+            return .success((input.text, passThrough))
+        } catch {
+            // The record already says where it is; keep only the reason.
+            let reason = error.message.hasPrefix(origin + ": ") ? String(error.message.dropFirst(origin.count + 2)) : error.message
+            return .failure(Failure(reason: reason, passThrough: passThrough))
+        }
+    }
+
+    private static func describe(_ kind: BatchJSONObject.Kind) -> String {
+        switch kind {
+        case .null: "null"
+        case .array, .object: "an \(kind.rawValue)"
+        default: "a \(kind.rawValue)"
+        }
+    }
+
+    private func passThrough(_ members: [BatchJSONObject.Member]) -> String {
+        var bytes: [UInt8] = []
+        for member in members where member.key != textField {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: member.rawKey)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: member.rawValue)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func classify(_ text: String, record: BatchRecord, passThrough: String?) -> Outcome {
+        let classification = classifier.classify(Message(text))
+        let ruleSet = classifier.ruleSet
+        var members = header(record)
+        members += [
+            JSONMember("category", .string(classification.category.id)),
+            JSONMember("confidence", .double(classification.confidence)),
+            JSONMember("secondary", classification.secondary.map { .string($0.id) } ?? .null),
+            JSONMember("signals", .array(classification.signals.map { .string($0.signal.name) })),
+            JSONMember("entities", .array(classification.entities.map {
+                .object([JSONMember("name", .string($0.name)), JSONMember("value", .string($0.value))])
+            })),
+            JSONMember("playbook", classification.playbook.map { .string($0.name) } ?? .null),
+        ]
+        if ruleIDs {
+            members.append(JSONMember("rules", .array(classification.evidence.map { .string(ruleSet.rules[$0.rule].name) })))
+        }
+        if full {
+            members.append(JSONMember("classification",
+                                      ClassificationJSONReport(classification: classification, ruleSet: ruleSet, includeExplanation: false).value))
+        }
+        return Outcome(line: render(members, passThrough: passThrough), category: classification.category.id, error: nil)
+    }
+
+    private func errorRecord(_ record: BatchRecord, _ reason: String, passThrough: String?) -> Outcome {
+        Outcome(line: render(header(record) + [JSONMember("error", .string(reason))], passThrough: passThrough), category: nil, error: reason)
+    }
+
+    private func header(_ record: BatchRecord) -> [JSONMember] {
+        [JSONMember("schema", .string(Self.schema)), JSONMember("version", .int(Self.version)),
+         JSONMember("file", .string(record.file)), JSONMember("line", .int(record.line))]
+    }
+
+    /// One line of JSON; the pass-through members are spliced in as written, under `input`.
+    private func render(_ members: [JSONMember], passThrough: String?) -> String {
+        var line = JSONWriter.write(.object(members), pretty: false)
+        if let passThrough {
+            line.removeLast()
+            line += ",\"input\":{" + passThrough + "}}"
+        }
+        line += "\n"
+        return line
+    }
+}

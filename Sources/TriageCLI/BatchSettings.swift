@@ -1,0 +1,59 @@
+import Foundation
+import TriageSupport
+
+/// The options of `triage batch`, validated: the second stage after `ArgumentParser`.
+struct BatchSettings {
+    /// In order; "-" is standard input (at most once).
+    var paths: [String]
+    /// nil: by each file's extension.
+    var format: BatchInputFormat?
+    var textField: String
+    var rules: [String]
+    var jobs: Int
+    var ruleIDs: Bool
+    var full: Bool
+    /// Error records leave the exit code at 0.
+    var allowErrors: Bool
+    var quiet: Bool
+    var showProgress: Bool
+
+    init(_ parsed: ParsedArguments, io: CommandIO) throws(UsageError) {
+        paths = parsed.positionals
+        if paths.isEmpty {
+            guard !io.stdinIsTerminal else {
+                throw UsageError("missing FILE: give files to read, or pipe records to standard input")
+            }
+            paths = ["-"]
+        }
+        if paths.filter({ $0 == "-" }).count > 1 {
+            throw UsageError("standard input ('-') can be read only once")
+        }
+        format = parsed.value("input").flatMap(BatchInputFormat.init(rawValue:))
+        textField = parsed.value("text-field") ?? "text"
+        guard !textField.isEmpty else {
+            throw UsageError("invalid value '' for '--text-field'. expected a field name")
+        }
+        rules = parsed.values("rules")
+        jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let text = parsed.value("jobs") {
+            guard let value = Int(text), value >= 1 else {
+                throw UsageError("invalid value '\(text)' for '--jobs'. expected a whole number of at least 1")
+            }
+            jobs = value
+        }
+        ruleIDs = parsed.flag("rule-ids")
+        full = parsed.flag("full")
+        allowErrors = parsed.flag("allow-errors")
+        quiet = parsed.flag("quiet")
+        showProgress = !quiet && !parsed.flag("no-progress")
+    }
+
+    /// Why `path` cannot be read, or nil when it can: checked before any work, so a typo in
+    /// the tenth file name does not cost a run over the first nine.
+    static func unreadable(_ path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
+        if isDirectory.boolValue { return "it is a directory" }
+        return FileManager.default.isReadableFile(atPath: path) ? nil : "permission denied"
+    }
+}

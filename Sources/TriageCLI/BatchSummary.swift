@@ -1,0 +1,55 @@
+import Foundation
+import TriageSupport
+
+/// What a batch run did, for the summary on stderr: counts, categories, throughput, and the
+/// first few error records so a person sees what went wrong without searching the output.
+struct BatchSummary {
+    static let errorsShown = 10
+
+    var records = 0
+    var errors = 0
+    var bytes = 0
+    var categories: [String: Int] = [:]
+    /// "file:line: reason" of the first error records.
+    var firstErrors: [String] = []
+
+    mutating func add(_ outcome: BatchRecordProcessor.Outcome, record: BatchRecord) {
+        records += 1
+        if let category = outcome.category {
+            categories[category, default: 0] += 1
+        } else {
+            errors += 1
+            if firstErrors.count < Self.errorsShown {
+                firstErrors.append("\(record.file):\(record.line): \(outcome.error ?? "error")")
+            }
+        }
+    }
+
+    func render(seconds: Double, jobs: Int, style: TerminalStyle) -> String {
+        let elapsed = max(seconds, 1e-6)
+        var text = "\(style.bold("triage batch")): \(records) record\(records == 1 ? "" : "s"), \(records - errors) classified, "
+        text += errors == 0 ? "no errors\n" : style.red("\(errors) error\(errors == 1 ? "" : "s")") + "\n"
+        text += "  \(format(seconds, digits: 2)) s, \(Int((Double(records) / elapsed).rounded())) records/s, "
+        text += "\(format(Double(bytes) / 1e6 / elapsed, digits: 1)) MB/s (\(format(Double(bytes) / 1e6, digits: 1)) MB read, \(jobs) worker\(jobs == 1 ? "" : "s"))\n"
+        let sorted = categories.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let width = sorted.map(\.key.count).max() ?? 0
+        for (category, count) in sorted {
+            text += "  \(category.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(count).leftPadded(to: 8))\n"
+        }
+        if !firstErrors.isEmpty {
+            text += "  first error records\(errors > firstErrors.count ? " (\(firstErrors.count) of \(errors))" : ""):\n"
+            text += firstErrors.map { "    \($0)\n" }.joined()
+        }
+        return text
+    }
+
+    private func format(_ value: Double, digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - count)) + self
+    }
+}
