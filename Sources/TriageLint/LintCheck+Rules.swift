@@ -73,6 +73,7 @@ extension LintCheck {
         nonTriggering: [
             "category a \"A\" { playbook general }\ncategory b \"B\" { playbook general }\nrule ra -> a { when \"late\" within 3 words of words { parcel box } }\nrule rb -> b { when \"lost\" within 3 words of words { parcel } }",
             "category a \"A\" { playbook general }\ncategory b \"B\" { playbook general }\nrule ra -> a { when words { refund } }\nrule rb -> b { when words { return } and not words { refund } }",
+            "category a \"A\" { playbook general }\ncategory b \"B\" { playbook general }\nrule ra -> a { when words { broken } }\nrule rb -> b { when words { late } and words { broken } weight -2 }",
         ]
     ) { check, context in
         // First place each word (or regex) is used for a category, by the list it is in.
@@ -80,7 +81,9 @@ extension LintCheck {
         var findings: [Diagnostic] = []
         var reported = Set<String>()
         for rule in context.rules {
-            guard case .category(let category) = rule.node.target, let condition = rule.node.condition else { continue }
+            // Rules with a negative weight use words as counter-evidence, which is no conflict.
+            guard case .category(let category) = rule.node.target, let condition = rule.node.condition,
+                  (rule.node.weight?.value ?? 1) > 0 else { continue }
             for pattern in context.patterns(in: condition, file: rule.file) where pattern.positive {
                 var entries: [(key: String, text: String, span: SourceSpan)] = []
                 switch pattern.expression {

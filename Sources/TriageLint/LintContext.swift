@@ -80,7 +80,7 @@ public struct LintContext {
     }
 
     /// Every word list, phrase and regex an expression uses, following definitions; `positive`
-    /// is false for those under `not` (they argue against the rule, not for it), `nearby` is
+    /// is false for those under `not` or `negated` (they do not argue for the rule by being there), `nearby` is
     /// true for those that only count next to another pattern (`within`).
     public func patterns(in expression: TriageSyntax.Expression, file: SourceFile) -> [(expression: TriageSyntax.Expression, file: SourceFile, positive: Bool, nearby: Bool)] {
         var found: [(TriageSyntax.Expression, SourceFile, Bool, Bool)] = []
@@ -96,8 +96,10 @@ public struct LintContext {
                     walk(entity.node.pattern, entity.file, positive, nearby)
                 }
             case .error: break
-            case .not(let inner, _): walk(inner, file, !positive, nearby)
-            case .call(let function, let inner, _): walk(inner, file, function == .negated ? !positive : positive, nearby)
+            // Under `not` or `negated(…)` a pattern argues for the rule only in its absence or its
+            // denial ("not damaged, just late"); it stays non-positive however deep it sits.
+            case .not(let inner, _): walk(inner, file, false, nearby)
+            case .call(let function, let inner, _): walk(inner, file, function == .negated ? false : positive, nearby)
             case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach { walk($0, file, positive, nearby) }
             case .proximity(let left, let right, _, _, _): walk(left, file, positive, true); walk(right, file, positive, true)
             }
