@@ -57,7 +57,7 @@ extension LintCheck {
         summary: "a '\\b' next to punctuation in a regex",
         rationale: "'\\b' needs a word character on one side; next to '#', '$' or '.' it matches only when a letter touches the punctuation, which is rarely the case",
         triggering: ["define tag = /\\b#fail\\b/", "define price = /\\b\\$\\d+/"],
-        nonTriggering: ["define tag = /#fail\\b/", "define late_word = /\\blate\\b/", "define group = /\\b(late|slow)\\b/"]
+        nonTriggering: ["define tag = /#fail\\b/", "define late_word = /\\blate\\b/", "define group = /\\b(late|slow)\\b/", "define not_too_late = /(?<!\\btoo\\s)late/"]
     ) { check, context in
         context.regexLiterals.compactMap { literal, file in
             guard let offset = RegexRisk.boundaryNextToPunctuation(literal.pattern) else { return nil }

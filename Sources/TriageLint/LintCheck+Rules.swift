@@ -67,7 +67,7 @@ extension LintCheck {
 
     static let conflictingPattern = LintCheck(
         id: "conflicting-pattern",
-        summary: "the same word or regex in the rules of two different categories",
+        summary: "the same word or regex deciding, on its own, rules of two different categories",
         rationale: "a message with that word scores for both categories; usually one of the lists is wrong, or the word needs context (within N words of …)",
         triggering: ["category a \"A\" { playbook general }\ncategory b \"B\" { playbook general }\nrule ra -> a { when words { refund late } }\nrule rb -> b { when words { return refund } }"],
         nonTriggering: [
@@ -98,9 +98,10 @@ extension LintCheck {
                         first[entry.key] = (category.name, listStart, pattern.file.path, pattern.file, entry.span, pattern.nearby)
                         continue
                     }
-                    // Words that only give context to another pattern on both sides ("parcel" near
-                    // "late", "parcel" near "lost") are not what decides either category.
-                    if previous.nearby && pattern.nearby { continue }
+                    // A word that only counts next to another pattern on one side ("still waiting"
+                    // near "refund") is already disambiguated by that context: flag only words
+                    // that decide both categories on their own.
+                    if previous.nearby || pattern.nearby { continue }
                     // A shared definition used by two categories is deliberate context, not a conflict.
                     let sameList = previous.listStart == listStart && previous.path == pattern.file.path
                     guard previous.category != category.name, !sameList, reported.insert(entry.key + "|" + category.name).inserted else { continue }

@@ -103,7 +103,8 @@ enum RegexRisk {
         func isPunctuation(_ byte: UInt8) -> Bool {
             byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x41 && byte <= 0x5A) && !(byte >= 0x61 && byte <= 0x7A) && byte != 0x5F
         }
-        let meta: Set<UInt8> = Array("()[]|.?*+{}^$\\ ".utf8).reduce(into: Set()) { $0.insert($1) }
+        // Regex syntax, including what opens a group or lookaround: `(?<!\btoo)`, `(?<name>\b…)`.
+        let meta: Set<UInt8> = Array("()[]|.?*+{}^$\\ !<>=:".utf8).reduce(into: Set()) { $0.insert($1) }
         var index = 0
         while index + 1 < bytes.count {
             guard bytes[index] == UInt8(ascii: "\\") else { index += 1; continue }
