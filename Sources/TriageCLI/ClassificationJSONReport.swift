@@ -56,6 +56,8 @@ struct ClassificationJSONReport {
                 .object([JSONMember("limit", .string(hit.limit.rawValue)), JSONMember("pattern", .string(ruleSet.patterns[hit.pattern].source)),
                          JSONMember("rules", .array(hit.users.map { .string($0) })), JSONMember("turn", .int(hit.turn))])
             })),
+            JSONMember("budget_exceeded", .bool(c.budgetExceeded != nil)),
+            JSONMember("not_evaluated", .array((c.budgetExceeded?.undecidedRules ?? []).map { .string(ruleSet.rules[$0].name) })),
             JSONMember("input", .object([
                 JSONMember("kind", .string(c.message.isTranscript ? "transcript" : "text")),
                 JSONMember("characters", .int(c.message.input.unicodeScalars.count)),

@@ -27,6 +27,13 @@ struct ClassificationTextReport {
                 lines.append(style.red("limit:") + "    \(hit.limit.rawValue) hit by \(hit.users.joined(separator: ", ")); the rest of the message was classified without it")
             }
         }
+        if let budget = c.budgetExceeded {
+            let rules = budget.undecidedRules.map { ruleSet.rules[$0].name }
+            var line = style.red("budget:") + "   time budget of \(budget.budget.seconds) s used up; the rules decided before it classify the message"
+            if !rules.isEmpty { line += "; not evaluated: " + rules.joined(separator: ", ") }
+            if !budget.undecidedEntities.isEmpty { line += "; entities not looked for: " + budget.undecidedEntities.joined(separator: ", ") }
+            lines.append(line)
+        }
         lines.append("")
         if c.evidence.isEmpty {
             lines.append(style.bold("evidence") + "  no rule fired")

@@ -13,6 +13,8 @@ enum ClassifyCommand {
             OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ["text", "json"], defaultValue: "text"),
             OptionSpec(long: "explain", short: "e", help: "show every rule considered, what matched where, and why the winner won"),
             OptionSpec(long: "compact", help: "with --format json, print the object on one line"),
+            TimeBudgetOption.spec,
+            OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
             OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: "colour the text output", allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto"),
             OptionSpec(long: "help", short: "h", help: "show this help"),
         ],
@@ -41,6 +43,12 @@ enum ClassifyCommand {
         let style = TriageCommand.style(parsed.value("color"), io: io, stream: .stdout)
         let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
 
+        let timeBudget: Duration
+        do throws(UsageError) {
+            timeBudget = try TimeBudgetOption.parse(parsed.value("time-budget"))
+        } catch {
+            return TriageCommand.usageError(error.message, command: spec, io: io)
+        }
         let input: MessageInput
         do {
             input = try MessageInput.read(positionals: parsed.positionals, file: parsed.value("file"), io: io)
@@ -49,11 +57,11 @@ enum ClassifyCommand {
             io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(error.message)\n")
             return error.code
         }
-        guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: parsed.values("rules")) else {
+        guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: parsed.values("rules"), allowOutsideImports: parsed.flag("allow-outside-imports")) else {
             return .ruleErrors
         }
         let explain = parsed.flag("explain")
-        let classification = Classifier(ruleSet: ruleSet).classify(Message(input.text), explain: explain)
+        let classification = Classifier(ruleSet: ruleSet, timeBudget: timeBudget).classify(Message(input.text), explain: explain)
         if parsed.value("format") == "json" {
             io.write(ClassificationJSONReport(classification: classification, ruleSet: ruleSet, includeExplanation: explain)
                 .render(pretty: !parsed.flag("compact")))

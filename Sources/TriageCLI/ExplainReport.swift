@@ -16,7 +16,9 @@ struct ExplainReport {
             let rule = ruleSet.rules[trace.rule]
             let mark = trace.fired ? style.green("✓ fired  ") : style.dim("· skipped")
             var reason = ""
-            if !trace.fired {
+            if trace.undecided {
+                reason = "not decided: the time budget ran out"
+            } else if !trace.fired {
                 reason = trace.conditionHeld ? "unless clause \(trace.blockedByException.map { $0 + 1 } ?? 0) held" : "condition false"
             }
             let weight = rule.weight >= 0 ? "+" + rule.weight.compact : rule.weight.compact

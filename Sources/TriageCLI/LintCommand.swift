@@ -15,6 +15,7 @@ enum LintCommand {
         options: [
             OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ["text", "json", "sarif", "github"], defaultValue: "text"),
             OptionSpec(long: "strict", help: "exit non-zero on warnings too"),
+            OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
             OptionSpec(long: "list", help: "list every lint check and exit"),
             OptionSpec(long: "catalogue", help: "print the lint section of docs/diagnostics.md (markdown) and exit"),
             OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: "colour the text output", allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto"),
@@ -50,7 +51,7 @@ enum LintCommand {
         }
         let pack = parsed.positionals.isEmpty
             ? RulePackLoader.load(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
-            : RulePackLoader.load(paths: parsed.positionals)
+            : RulePackLoader.load(paths: parsed.positionals, allowOutsideImports: parsed.flag("allow-outside-imports"))
         let result = Linter.lint(pack)
         switch parsed.value("format") {
         case "json": io.write(LintJSONReport(result: result).render())

@@ -5,7 +5,7 @@ import TriageEngine
 /// what cannot be classified with a clear reason: empty, binary, not UTF-8, too large.
 struct MessageInput {
     /// Largest message accepted, in bytes (docs/limits.md).
-    static let maximumBytes = 32 << 20
+    static let maximumBytes = RuleLimits.maximumMessageBytes
 
     struct Failure: Error {
         let message: String

@@ -9,10 +9,11 @@ struct RuleSetLoader {
     let io: CommandIO
     let style: TerminalStyle
 
-    func load(paths: [String]) -> CompiledRuleSet? {
+    /// `allowOutsideImports` is `--allow-outside-imports`: imports may leave the pack's directory.
+    func load(paths: [String], allowOutsideImports: Bool = false) -> CompiledRuleSet? {
         let (ruleSet, diagnostics) = paths.isEmpty
             ? RuleEngine.compile(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
-            : RuleEngine.compile(paths: paths)
+            : RuleEngine.compile(paths: paths, allowOutsideImports: allowOutsideImports)
         if !diagnostics.isEmpty {
             io.writeError(renderer.render(diagnostics))
             let errors = diagnostics.filter { $0.severity == .error }.count

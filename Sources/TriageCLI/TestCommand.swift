@@ -25,6 +25,8 @@ enum TestCommand {
             OptionSpec(long: "label-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the expected category", defaultValue: "label"),
             OptionSpec(long: "secondary-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the expected secondary category (checked only when given)"),
             OptionSpec(long: "id-field", kind: .value(placeholder: "NAME"), help: "corpus field giving each record a stable id for baselines", defaultValue: "id"),
+            TimeBudgetOption.spec,
+            OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
             OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)"),
             OptionSpec(long: "verbose", short: "v", help: "also list passing and todo cases"),
             OptionSpec(long: "no-progress", help: "never draw the progress bar"),
@@ -55,6 +57,7 @@ enum TestCommand {
 
         // Options that need validating before any work.
         var gates = TestGates()
+        var timeBudget = RuleLimits.defaultTimeBudget
         do throws(UsageError) {
             gates.minimumAccuracy = try fraction(parsed.value("min-accuracy"), option: "--min-accuracy")
             gates.minimumMacroF1 = try fraction(parsed.value("min-f1"), option: "--min-f1")
@@ -65,6 +68,7 @@ enum TestCommand {
                 }
                 gates.minimumCategoryF1[parts[0]] = try fraction(parts[1], option: "--min-category-f1")
             }
+            timeBudget = try TimeBudgetOption.parse(parsed.value("time-budget"))
             if parsed.flag("update-baseline") && parsed.value("baseline") == nil {
                 throw UsageError("--update-baseline needs --baseline FILE")
             }
@@ -95,7 +99,7 @@ enum TestCommand {
         }
         if !collected.missing.isEmpty || !collected.unknown.isEmpty { return .noInput }
 
-        guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: parsed.values("rules")) else {
+        guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: parsed.values("rules"), allowOutsideImports: parsed.flag("allow-outside-imports")) else {
             return .ruleErrors
         }
 
@@ -143,7 +147,7 @@ enum TestCommand {
         if let bar {
             progress = { done in bar.update(done) }
         }
-        let results = TestRunner(classifier: Classifier(ruleSet: ruleSet)).run(cases, jobs: jobs, progress: progress)
+        let results = TestRunner(classifier: Classifier(ruleSet: ruleSet, timeBudget: timeBudget)).run(cases, jobs: jobs, progress: progress)
         bar?.finish()
 
         var baseline: Baseline?
@@ -151,9 +155,9 @@ enum TestCommand {
             if parsed.flag("update-baseline") {
                 let fresh = Baseline(results: results)
                 do {
-                    try fresh.serialized().write(toFile: path, atomically: true, encoding: String.Encoding.utf8)
+                    try ReportFile.write(fresh.serialized(), to: path)
                 } catch {
-                    io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write baseline '\(path)': \(error.localizedDescription)\n")
+                    io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write baseline '\(path)': \(error.reason)\n")
                     return .ioError
                 }
                 baseline = fresh
@@ -180,13 +184,19 @@ enum TestCommand {
         for (option, render) in reports {
             guard let path = parsed.value(option) else { continue }
             do {
-                try render().write(toFile: path, atomically: true, encoding: String.Encoding.utf8)
+                try ReportFile.write(render(), to: path)
             } catch {
-                io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write --\(option) report '\(path)': \(error.localizedDescription)\n")
+                io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write --\(option) report '\(path)': \(error.reason)\n")
                 return .ioError
             }
         }
-        if io.writeFailed { return .ioError }
+        if io.writeFailed {
+            // Every case was classified; only the printed report is cut short. Say so, with the
+            // counts, so a closed pipe or a full disk is never mistaken for a short run.
+            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write the report: standard output is closed or full; "
+                          + "\(results.count) case\(results.count == 1 ? " was" : "s were") checked and \(problems.count) input problem\(problems.count == 1 ? "" : "s") found, but the report is incomplete\n")
+            return .ioError
+        }
         return run.passed ? .ok : .testsFailed
     }
 

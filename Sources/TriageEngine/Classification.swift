@@ -15,6 +15,8 @@ public struct Classification: Sendable {
     public let entities: [EntityValue]
     public let playbook: RenderedPlaybook?
     public let limitHits: [LimitHit]
+    /// Set when the time budget ran out before every pattern was run.
+    public let budgetExceeded: BudgetExceeded?
     /// Every rule considered, for `--explain`; empty unless asked for.
     public let traces: [RuleTrace]
 }
@@ -68,6 +70,8 @@ public struct RuleTrace: Sendable {
     public let conditionHeld: Bool
     /// The first `unless` clause that held, when it stopped the rule.
     public let blockedByException: Int?
+    /// The time budget ran out before the rule could be decided.
+    public let undecided: Bool
     /// Each pattern the rule uses, with what it matched in the rule's speaker scope.
     public let patterns: [PatternTrace]
 }

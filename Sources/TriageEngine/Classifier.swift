@@ -7,12 +7,18 @@ public struct Classifier: Sendable {
     public let limits: RegexLimits
     /// Skip patterns whose required literals do not occur (results are the same either way).
     public let usePrefilter: Bool
+    /// Time one message may spend matching patterns (nil: no limit). Checked before each
+    /// pattern and between the match attempts of one pattern, so a message takes at most the
+    /// budget plus one match attempt, which PCRE2's match limit bounds (docs/limits.md).
+    public let timeBudget: Duration?
     private let matchers: MatcherPool
 
-    public init(ruleSet: CompiledRuleSet, limits: RegexLimits = .standard, usePrefilter: Bool = true) {
+    public init(ruleSet: CompiledRuleSet, limits: RegexLimits = .standard, usePrefilter: Bool = true,
+                timeBudget: Duration? = RuleLimits.defaultTimeBudget) {
         self.ruleSet = ruleSet
         self.limits = limits
         self.usePrefilter = usePrefilter
+        self.timeBudget = timeBudget
         self.matchers = MatcherPool(limits: limits)
     }
 
@@ -23,24 +29,34 @@ public struct Classifier: Sendable {
     public func classify(_ message: Message, explain: Bool = false) -> Classification {
         let matcher = matchers.take()
         defer { matchers.give(matcher) }
-        let scan = Scan(ruleSet: ruleSet, message: message, matcher: matcher, usePrefilter: usePrefilter)
+        let deadline = timeBudget.map { ContinuousClock.now.advanced(by: $0) }
+        let scan = Scan(ruleSet: ruleSet, message: message, matcher: matcher, usePrefilter: usePrefilter, deadline: deadline)
         let evaluator = ConditionEvaluator(scan: scan)
 
         var hits: [RuleHit] = []
         var traces: [RuleTrace] = []
+        var undecided: [Int] = []
         // With --explain every rule is traced; otherwise rules the prefilter rules out are skipped.
         let selected = explain ? Array(ruleSet.rules.indices) : scan.rulesToEvaluate()
         for index in selected {
             let rule = ruleSet.rules[index]
+            let skippedBefore = scan.skippedLookups
             // Decide with as few matches as possible; collect every matched word only for rules that fire.
             let held = evaluator.holds(rule.condition, scope: rule.speaker)
             var blockedBy: Int?
             if held {
                 blockedBy = rule.exceptions.firstIndex { evaluator.holds($0, scope: rule.speaker) }
             }
-            let fired = held && blockedBy == nil
-            if fired {
-                let outcome = evaluator.evaluate(rule.condition, scope: rule.speaker)
+            var fired = held && blockedBy == nil
+            var outcome: ConditionEvaluator.Outcome?
+            if fired { outcome = evaluator.evaluate(rule.condition, scope: rule.speaker) }
+            // A skipped pattern reads as "no match", which could make `not …` hold: a rule that
+            // met one is undecided, neither fired nor false.
+            let isUndecided = scan.skippedLookups > skippedBefore
+            if isUndecided {
+                undecided.append(rule.index)
+                fired = false
+            } else if let outcome {
                 hits.append(RuleHit(rule: rule.index, spans: Array(Set(outcome.spans)).sorted()))
             }
             if explain {
@@ -48,7 +64,8 @@ public struct Classifier: Sendable {
                     let spans = scan.spans(pattern: pattern, scope: rule.speaker)
                     return PatternTrace(pattern: pattern, spans: spans, negated: spans.map(scan.isNegated))
                 }
-                traces.append(RuleTrace(rule: rule.index, fired: fired, conditionHeld: held, blockedByException: blockedBy, patterns: patterns))
+                traces.append(RuleTrace(rule: rule.index, fired: fired, conditionHeld: held, blockedByException: blockedBy,
+                                        undecided: isUndecided, patterns: patterns))
             }
         }
 
@@ -66,7 +83,8 @@ public struct Classifier: Sendable {
             return total > 0 ? SignalHit(signal: ruleSet.signals[index], rules: rules) : nil
         }
 
-        let entities = extractEntities(scan: scan, hits: hits)
+        var undecidedEntities: [String] = []
+        let entities = extractEntities(scan: scan, hits: hits, undecided: &undecidedEntities)
         let scoring = Scorer(ruleSet: ruleSet).score(categoryRules)
         let category = ruleSet.categories[scoring.winner]
         let playbook = category.playbook.map {
@@ -74,12 +92,15 @@ public struct Classifier: Sendable {
         }
         return Classification(message: message, category: category, confidence: scoring.confidence, score: scoring.winnerScore,
                               secondary: scoring.secondary.map { ruleSet.categories[$0] }, scores: scoring.scores, decision: scoring.decision,
-                              evidence: hits, signals: signals, entities: entities, playbook: playbook, limitHits: scan.limitHits, traces: traces)
+                              evidence: hits, signals: signals, entities: entities, playbook: playbook, limitHits: scan.limitHits,
+                              budgetExceeded: scan.budgetExceeded ? BudgetExceeded(budget: timeBudget ?? .zero, undecidedRules: undecided,
+                                                                                   undecidedEntities: undecidedEntities) : nil,
+                              traces: traces)
     }
 
     /// Entities from `entity` declarations (anyone's words), then named captures of the
     /// rules that fired; one entry per distinct normalised value.
-    private func extractEntities(scan: Scan, hits: [RuleHit]) -> [EntityValue] {
+    private func extractEntities(scan: Scan, hits: [RuleHit], undecided: inout [String]) -> [EntityValue] {
         var values: [EntityValue] = []
         var seen = Set<String>()
         func add(_ name: String, _ raw: String, _ normalizer: EntityNormalizer, turn: Int, range: Range<Int>) {
@@ -90,7 +111,10 @@ public struct Classifier: Sendable {
         for entity in ruleSet.entities {
             let regex = ruleSet.patterns[entity.pattern].regex
             let group = regex.namedGroups.first { $0.name == entity.name }?.number
-            for span in scan.spans(pattern: entity.pattern, scope: .any) {
+            let skippedBefore = scan.skippedLookups
+            let spans = scan.spans(pattern: entity.pattern, scope: .any)
+            if scan.skippedLookups > skippedBefore { undecided.append(entity.name) }
+            for span in spans {
                 guard let match = scan.match(for: span) else { continue }
                 let range = group.flatMap { match.groups[$0] } ?? match.range
                 let text = scan.message.turns[span.turn].text

@@ -9,6 +9,8 @@ struct Prefilter: Sendable {
     private let fullMask: [UInt8]
     /// Patterns that run whatever the text.
     let alwaysRun: [Int]
+    /// The same as flags, by pattern index.
+    let runsAlways: [Bool]
     let patternCount: Int
 
     init(patterns: [CompiledPattern]) {
@@ -40,6 +42,9 @@ struct Prefilter: Sendable {
         self.unlocks = unlocks
         fullMask = masks
         alwaysRun = always
+        var flags = [Bool](repeating: false, count: patterns.count)
+        for index in always { flags[index] = true }
+        runsAlways = flags
         patternCount = patterns.count
     }
 

@@ -4,8 +4,9 @@ import TriageSyntax
 /// The front door for callers: load a rule pack from disk or memory and compile it.
 public enum RuleEngine {
     /// Loads rule files and directories and compiles them; nil when there are errors.
-    public static func compile(paths: [String]) -> (CompiledRuleSet?, [Diagnostic]) {
-        RulePackCompiler.compile(RulePackLoader.load(paths: paths))
+    /// Imports stay inside each path's directory unless `allowOutsideImports`.
+    public static func compile(paths: [String], allowOutsideImports: Bool = false) -> (CompiledRuleSet?, [Diagnostic]) {
+        RulePackCompiler.compile(RulePackLoader.load(paths: paths, allowOutsideImports: allowOutsideImports))
     }
 
     /// Compiles an in-memory pack (the shipped rules); `root` prefixes paths in diagnostics.

@@ -114,6 +114,7 @@ extension RulePackCompiler {
         if let index = patternIndexByKey[key] { return index }
         let location = "\(file.path):\(literal.span.start)"
         if failedLiterals.contains(location) { return nil }
+        guard hasRoomForAPattern(file, literal.span) else { return nil }
         do {
             let regex = try Regex(literal.pattern, options: options)
             let literals = LiteralExtractor.requiredLiteralSets(literal.pattern, extended: options.contains(.extended))
@@ -139,6 +140,7 @@ extension RulePackCompiler {
         let texts = entries.map(\.text)
         let key = "w:\(caseSensitive ? "cs" : "ci"):" + texts.joined(separator: "\u{1}")
         if let index = patternIndexByKey[key] { return index }
+        guard hasRoomForAPattern(file, span) else { return nil }
         let source = WordListPattern.regexSource(for: texts)
         do {
             let regex = try Regex(source, options: caseSensitive ? [] : [.caseless])
@@ -149,6 +151,17 @@ extension RulePackCompiler {
             self.error("invalid-regex", "word list could not be compiled: \(error.message)", file, span)
             return nil
         }
+    }
+
+    /// False, with `too-many-patterns` reported once, when the pattern table is full.
+    private mutating func hasRoomForAPattern(_ file: SourceFile, _ span: SourceSpan) -> Bool {
+        guard patterns.count >= maximumPatterns else { return true }
+        if !patternLimitReported {
+            patternLimitReported = true
+            error("too-many-patterns", "the pack has more than \(maximumPatterns) distinct patterns; this is the first one over", file, span,
+                  hint: "share patterns through 'define', or split the pack")
+        }
+        return false
     }
 
     private mutating func addPattern(key: String, kind: CompiledPattern.Kind, regex: Regex, source: String, file: SourceFile, span: SourceSpan, literals: [[String]]?) -> Int {

@@ -27,10 +27,24 @@ public struct RulePackCompiler {
     var expanding: [String] = []
     /// Each definition is compiled once, so its errors are reported once however often it is used.
     var compiledDefines: [String: Condition] = [:]
+    /// `RuleLimits.maximumRules` and `maximumPatterns`; tests lower them.
+    let maximumRules: Int
+    let maximumPatterns: Int
+    /// Set once `too-many-patterns` is reported, so it is reported once.
+    var patternLimitReported = false
+
+    init(maximumRules: Int = RuleLimits.maximumRules, maximumPatterns: Int = RuleLimits.maximumPatterns) {
+        self.maximumRules = maximumRules
+        self.maximumPatterns = maximumPatterns
+    }
 
     /// Compiles a loaded pack. The rule set is nil when there are errors.
     public static func compile(_ pack: LoadedRulePack) -> (CompiledRuleSet?, [Diagnostic]) {
-        var compiler = RulePackCompiler()
+        compile(pack, compiler: RulePackCompiler())
+    }
+
+    static func compile(_ pack: LoadedRulePack, compiler: RulePackCompiler) -> (CompiledRuleSet?, [Diagnostic]) {
+        var compiler = compiler
         let ruleSet = compiler.run(pack)
         let all = (pack.diagnostics + compiler.diagnostics).sortedForDisplay()
         return (all.hasErrors ? nil : ruleSet, all)
@@ -42,6 +56,13 @@ public struct RulePackCompiler {
 
     private mutating func run(_ pack: LoadedRulePack) -> CompiledRuleSet? {
         collectSymbols(pack.files)
+        // Checked before anything is compiled, so an oversized pack fails fast.
+        if ruleDeclarations.count > maximumRules {
+            let first = ruleDeclarations[maximumRules]
+            error("too-many-rules", "the pack has \(ruleDeclarations.count) rules, more than \(maximumRules)", first.file, first.declaration.name.span,
+                  hint: "split it into packs that are loaded separately")
+            return nil
+        }
         let settings = compileSettings()
 
         // Categories, with the fallback added when the pack does not declare it.

@@ -2,7 +2,8 @@ import Foundation
 import TriageSyntax
 
 /// Reads rule files from disk or from the embedded pack, parses them, and follows imports,
-/// reporting missing files, invalid UTF-8 and import cycles with locations.
+/// reporting missing files, invalid UTF-8, import cycles, symlink loops and imports that
+/// leave the pack's root, with locations.
 public struct RulePackLoader {
     /// Where files come from: the file system, or an in-memory set (the shipped pack).
     enum Storage {
@@ -16,14 +17,20 @@ public struct RulePackLoader {
     private var diagnostics: [Diagnostic] = []
     /// Canonical paths of the files being loaded, to detect import cycles.
     private var stack: [String] = []
+    /// Canonical directory that imports must stay in: that of the path given to --rules.
+    private var root: String?
+    private let allowOutsideImports: Bool
 
-    init(storage: Storage) {
+    init(storage: Storage, allowOutsideImports: Bool = false) {
         self.storage = storage
+        self.allowOutsideImports = allowOutsideImports
     }
 
     /// Loads rule files and directories (every `*.rules` file below them, in path order).
-    public static func load(paths: [String]) -> LoadedRulePack {
-        var loader = RulePackLoader(storage: .disk)
+    /// An import may only read below the directory given, or the directory of the file
+    /// given, unless `allowOutsideImports`: a pack from elsewhere cannot pull in arbitrary files.
+    public static func load(paths: [String], allowOutsideImports: Bool = false) -> LoadedRulePack {
+        var loader = RulePackLoader(storage: .disk, allowOutsideImports: allowOutsideImports)
         for path in paths {
             loader.loadTopLevel(path)
         }
@@ -44,32 +51,36 @@ public struct RulePackLoader {
     private mutating func loadTopLevel(_ path: String) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            report(.error("cannot-read", "no such file or directory '\(path)'", file: SourceFile(path: path, text: ""), span: nil, hint: "check the path given to --rules"))
+            let loops = RulePackLoader.isSymlinkLoop(path)
+            report(.error(loops ? "symlink-loop" : "cannot-read", loops ? "'\(path)' is a symbolic link that loops" : "no such file or directory '\(path)'",
+                          file: SourceFile(path: path, text: ""), span: nil, hint: loops ? "point the link at a real file" : "check the path given to --rules"))
             return
         }
         guard isDirectory.boolValue else {
+            root = canonical((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
             loadFile(path, importedFrom: nil)
             return
         }
-        let found = RulePackLoader.ruleFiles(under: path)
-        if found.isEmpty {
+        root = canonical(path)
+        let walk = RuleFileWalker.walk(path)
+        diagnostics += walk.diagnostics
+        if walk.files.isEmpty && walk.diagnostics.isEmpty {
             report(.error("no-rule-files", "no '.rules' files in directory '\(path)'", file: SourceFile(path: path, text: ""), span: nil))
         }
-        for file in found.prefix(RuleLimits.maximumRuleFiles) {
+        if walk.files.count > RuleLimits.maximumRuleFiles {
+            report(.error("too-many-rule-files", "directory '\(path)' holds \(walk.files.count) rule files, more than \(RuleLimits.maximumRuleFiles)",
+                          file: SourceFile(path: path, text: ""), span: nil, hint: "give --rules a smaller directory"))
+            return
+        }
+        for file in walk.files {
             loadFile(file, importedFrom: nil)
         }
     }
 
-    static func ruleFiles(under directory: String) -> [String] {
-        let base = URL(fileURLWithPath: directory)
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
-        var result: [String] = []
-        for case let url as URL in walker where url.pathExtension == "rules" {
-            var relative = url.path
-            if relative.hasPrefix(base.path + "/") { relative = String(relative.dropFirst(base.path.count + 1)) }
-            result.append((directory.hasSuffix("/") ? directory : directory + "/") + relative)
-        }
-        return result.sorted()
+    /// Whether `path` cannot be resolved because its symbolic links loop (ELOOP).
+    static func isSymlinkLoop(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) != 0 && errno == ELOOP
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {
@@ -110,6 +121,9 @@ public struct RulePackLoader {
         case .disk:
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                if RulePackLoader.isSymlinkLoop(path) {
+                    return .failure(id: "symlink-loop", message: "'\(path)' is a symbolic link that loops", hint: "point the link at a real file")
+                }
                 return .failure(id: "cannot-read", message: "no such file '\(path)'", hint: nil)
             }
             if isDirectory.boolValue {
@@ -156,6 +170,11 @@ public struct RulePackLoader {
         // "rules/sub/../a.rules" is shown as "rules/a.rules".
         let path = RulePackLoader.normalize(givenPath)
         let key = canonical(path)
+        if case .disk = storage, !allowOutsideImports, let importedFrom, let root, !RulePackLoader.isInside(key, root) {
+            report(.error("import-outside-root", "import '\(path)' is outside the rule pack's directory '\(root)'", file: importedFrom.file, span: importedFrom.span,
+                          hint: "keep imported files inside the directory given to --rules, or pass --allow-outside-imports"))
+            return
+        }
         if let position = stack.firstIndex(of: key), let importedFrom {
             let cycle = (stack[position...].map { $0 } + [key]).map { displayName($0) }.joined(separator: " -> ")
             report(.error("import-cycle", "import cycle: \(cycle)", file: importedFrom.file, span: importedFrom.span, hint: "remove one of these imports; a directory given to --rules already loads every file in it"))
@@ -202,6 +221,10 @@ public struct RulePackLoader {
             loadFile(resolved, importedFrom: (source, importDeclaration.path.span))
         }
         stack.removeLast()
+    }
+
+    static func isInside(_ path: String, _ directory: String) -> Bool {
+        directory == "/" || path == directory || path.hasPrefix(directory + "/")
     }
 
     private func displayName(_ canonicalPath: String) -> String {

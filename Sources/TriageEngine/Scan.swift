@@ -8,35 +8,46 @@ final class Scan {
     let matcher: RegexMatcher
     let negation: NegationDetector
     /// For each (pattern, turn), flat (`pattern * turns + turn`): 0 when its matches are not
-    /// known yet, else 1 + the index of its matches in `stored`. Plain integers, so a rule set
-    /// with thousands of patterns costs no per-pattern work to set up or free.
-    private var matchSlots: [Int32]
+    /// known yet, -1 when there are none, else 1 + the index of its matches in `stored`. Plain
+    /// integers, so a rule set with thousands of patterns costs no per-pattern work to set up
+    /// or free, and sparse for transcripts with millions of turns.
+    private var matchSlots: SlotTable<Int32>
     private var stored: [[RegexMatch]] = []
     private let turnCount: Int
     /// Whether (pattern, turn) has a non-empty match, when only that was asked: 0 unknown, 1 no, 2 yes.
-    private var existence: [UInt8]
+    private var existence: SlotTable<UInt8>
     /// The first match of (pattern, turn) when only existence was asked, to resume from.
     private var firstMatches: [Int: RegexMatch] = [:]
     private var wordIndexes: [WordIndex?]
     private var turnBytes: [[UInt8]?]
-    /// Per turn, which patterns may match (nil until needed, or when the prefilter is off).
-    private var candidates: [[Bool]?]
+    /// Per turn, which patterns may match (computed when needed; unused when the prefilter is
+    /// off). Its "no" answers are never stored as matches: asking again is cheap.
+    private var candidates: CandidateTable
     private let usePrefilter: Bool
     private(set) var limitHits: [LimitHit] = []
+    /// When pattern matching must stop (nil: never).
+    private let deadline: ContinuousClock.Instant?
+    /// Set once the deadline has passed; from then on no pattern is run.
+    private(set) var budgetExceeded = false
+    /// How many times a pattern's matches were asked for and not computed because the
+    /// deadline had passed: a caller compares it before and after deciding a rule.
+    private(set) var skippedLookups = 0
     /// Most matches kept per pattern per turn, so a huge message stays bounded.
     static let maximumMatchesPerTurn = 1_000
 
-    init(ruleSet: CompiledRuleSet, message: Message, matcher: RegexMatcher, usePrefilter: Bool = true) {
+    init(ruleSet: CompiledRuleSet, message: Message, matcher: RegexMatcher, usePrefilter: Bool = true,
+         deadline: ContinuousClock.Instant? = nil) {
         self.usePrefilter = usePrefilter
-        self.candidates = Array(repeating: nil, count: message.turns.count)
+        self.deadline = deadline
+        self.candidates = CandidateTable(prefilter: ruleSet.prefilter, patterns: ruleSet.patterns.count, turns: message.turns.count)
         self.ruleSet = ruleSet
         self.message = message
         self.matcher = matcher
         self.negation = NegationDetector(window: ruleSet.settings.negationWindow)
         self.turnCount = message.turns.count
         // One allocation, not one per pattern: rule sets have thousands of patterns.
-        self.matchSlots = Array(repeating: 0, count: ruleSet.patterns.count * message.turns.count)
-        self.existence = Array(repeating: 0, count: ruleSet.patterns.count * message.turns.count)
+        self.matchSlots = SlotTable(slots: ruleSet.patterns.count * message.turns.count)
+        self.existence = SlotTable(slots: ruleSet.patterns.count * message.turns.count)
         self.wordIndexes = Array(repeating: nil, count: message.turns.count)
         self.turnBytes = Array(repeating: nil, count: message.turns.count)
     }
@@ -44,23 +55,22 @@ final class Scan {
     func matches(pattern: Int, turn: Int) -> [RegexMatch] {
         let slot = pattern * turnCount + turn
         if let cached = cached(slot) { return cached }
-        if usePrefilter {
-            if candidates[turn] == nil { candidates[turn] = ruleSet.prefilter.candidates(message.turns[turn].text) }
-            if candidates[turn]![pattern] == false {
-                store([], at: slot)
-                return []
-            }
-        }
+        if usePrefilter && candidates.known(pattern: pattern, turn: turn) == false { return [] }
         if existence[slot] == 1 {
             store([], at: slot)
             return []
         }
+        // Skipped lookups are not cached: every rule that asks again is told it is undecided.
+        if outOfTime() { return [] }
+        if usePrefilter && !candidates.mayMatch(pattern: pattern, turn: turn, text: message.turns[turn].text) { return [] }
         // When the first match is known, carry on after it instead of scanning the start again.
         let first = firstMatches[slot]
         var scan = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text,
-                                from: first?.range.upperBound ?? 0, maxMatches: Scan.maximumMatchesPerTurn - (first == nil ? 0 : 1))
+                                from: first?.range.upperBound ?? 0, maxMatches: Scan.maximumMatchesPerTurn - (first == nil ? 0 : 1),
+                                deadline: deadline)
         if let first { scan.matches.insert(first, at: 0) }
         if let limit = scan.limitHit {
+            if limit == .timeBudget { budgetExceeded = true }
             let users = ruleSet.rulesByPattern[pattern].map { ruleSet.rules[$0].name }
                 + ruleSet.entities.filter { $0.pattern == pattern }.map { "entity \($0.name)" }
             limitHits.append(LimitHit(pattern: pattern, turn: turn, limit: limit, users: users))
@@ -77,8 +87,10 @@ final class Scan {
         var selected = [Bool](repeating: false, count: ruleSet.rules.count)
         for rule in ruleSet.unconditionalRules { selected[rule] = true }
         for turn in 0..<turnCount {
-            if candidates[turn] == nil { candidates[turn] = ruleSet.prefilter.candidates(message.turns[turn].text) }
-            for (pattern, mayMatch) in candidates[turn]!.enumerated() where mayMatch {
+            // Out of time before every turn was prefiltered: try every rule, and each one
+            // that needs a pattern not run yet is reported undecided.
+            if deadlinePassed() { return Array(ruleSet.rules.indices) }
+            for (pattern, mayMatch) in candidates.compute(turn: turn, text: message.turns[turn].text).enumerated() where mayMatch {
                 for rule in ruleSet.gatedRulesByPattern[pattern] { selected[rule] = true }
             }
         }
@@ -88,8 +100,11 @@ final class Scan {
     /// Whether the pattern has a non-empty match in a turn of the scope, running PCRE2 only
     /// up to the first match when the full list is not known yet.
     func hasMatch(pattern: Int, scope: SpeakerScope) -> Bool {
+        let skippedBefore = skippedLookups
         for (turn, entry) in message.turns.enumerated() where scope.includes(entry.speaker) {
             if hasMatch(pattern: pattern, turn: turn) { return true }
+            // One skipped turn leaves the answer undecided; asking the others only takes time.
+            if skippedLookups > skippedBefore { return false }
         }
         return false
     }
@@ -98,13 +113,9 @@ final class Scan {
         let slot = pattern * turnCount + turn
         if let cached = cached(slot) { return cached.contains { !$0.range.isEmpty } }
         if existence[slot] != 0 { return existence[slot] == 2 }
-        if usePrefilter {
-            if candidates[turn] == nil { candidates[turn] = ruleSet.prefilter.candidates(message.turns[turn].text) }
-            if candidates[turn]![pattern] == false {
-                existence[slot] = 1
-                return false
-            }
-        }
+        if usePrefilter && candidates.known(pattern: pattern, turn: turn) == false { return false }
+        if outOfTime() { return false }
+        if usePrefilter && !candidates.mayMatch(pattern: pattern, turn: turn, text: message.turns[turn].text) { return false }
         let first = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text, maxMatches: 1)
         // An empty first match or a limit hit needs the full scan (which also records the limit).
         guard first.limitHit == nil, let match = first.matches.first, !match.range.isEmpty else {
@@ -119,22 +130,41 @@ final class Scan {
         return true
     }
 
+    /// Whether the deadline has passed, counting the lookup as skipped when it has. The clock
+    /// is read only until it first says yes.
+    private func outOfTime() -> Bool {
+        guard deadlinePassed() else { return false }
+        skippedLookups += 1
+        return true
+    }
+
+    private func deadlinePassed() -> Bool {
+        if !budgetExceeded, let deadline, ContinuousClock.now >= deadline { budgetExceeded = true }
+        return budgetExceeded
+    }
+
     private func cached(_ slot: Int) -> [RegexMatch]? {
         let index = Int(matchSlots[slot])
-        return index == 0 ? nil : stored[index - 1]
+        return index == 0 ? nil : index < 0 ? [] : stored[index - 1]
     }
 
     private func store(_ matches: [RegexMatch], at slot: Int) {
+        if matches.isEmpty {
+            matchSlots[slot] = -1
+            return
+        }
         stored.append(matches)
         matchSlots[slot] = Int32(stored.count)
     }
 
     func spans(pattern: Int, scope: SpeakerScope) -> [MatchSpan] {
         var spans: [MatchSpan] = []
+        let skippedBefore = skippedLookups
         for (turnIndex, turn) in message.turns.enumerated() where scope.includes(turn.speaker) {
             for (matchIndex, match) in matches(pattern: pattern, turn: turnIndex).enumerated() where !match.range.isEmpty {
                 spans.append(MatchSpan(turn: turnIndex, range: match.range, pattern: pattern, matchIndex: matchIndex))
             }
+            if skippedLookups > skippedBefore { break }
         }
         return spans
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TriageEngine
 
 /// Reads labelled corpora: JSONL (one object per line) and CSV with a header. A record
 /// that cannot be read becomes an `InputProblem` with its line; the others are kept.
@@ -13,6 +14,10 @@ public struct CorpusReader: Sendable {
     public init() {}
 
     public static let extensions: Set<String> = ["jsonl", "csv"]
+
+    static func tooLarge(_ bytes: Int) -> String {
+        "the message is larger than the \(RuleLimits.maximumMessageBytes >> 20) MiB message limit (\(bytes) bytes)"
+    }
 
     public func read(_ path: String) -> (cases: [TestCase], problems: [InputProblem]) {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -30,6 +35,12 @@ public struct CorpusReader: Sendable {
             var line = rawLine
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            // The JSON around the message makes the line a little longer than the message; a
+            // line over the limit cannot hold a message under it worth parsing 32 MiB for.
+            guard line.count <= RuleLimits.maximumMessageBytes else {
+                problems.append(InputProblem(file: path, line: lineNumber, message: "line is longer than the \(RuleLimits.maximumMessageBytes >> 20) MiB message limit (\(line.count) bytes)"))
+                continue
+            }
             guard String(validating: line, as: UTF8.self) != nil else {
                 problems.append(InputProblem(file: path, line: lineNumber, message: "line is not valid UTF-8"))
                 continue
@@ -84,6 +95,9 @@ public struct CorpusReader: Sendable {
     private func makeCase(_ object: [String: Any], path: String, line: Int) -> Result<TestCase, InputProblem> {
         guard let text = object[textField] as? String else {
             return .failure(InputProblem(file: path, line: line, message: "no text field '\(textField)'"))
+        }
+        guard text.utf8.count <= RuleLimits.maximumMessageBytes else {
+            return .failure(InputProblem(file: path, line: line, message: CorpusReader.tooLarge(text.utf8.count)))
         }
         guard let label = object[labelField] as? String, !label.trimmingSpaces.isEmpty else {
             return .failure(InputProblem(file: path, line: line, message: "no label field '\(labelField)'"))

@@ -1,3 +1,5 @@
+import TriageEngine
+
 /// Reads a fixture file: `key: value` header lines, a `---` line, then the message.
 ///
 /// ```
@@ -46,6 +48,9 @@ public enum FixtureParser {
         let body = lines[(separator + 1)...].joined(separator: "\n")
         guard body.contains(where: { !$0.isWhitespace }) else {
             return .failure(InputProblem(file: path, line: separator + 2, message: "the message after '---' is empty"))
+        }
+        guard body.utf8.count <= RuleLimits.maximumMessageBytes else {
+            return .failure(InputProblem(file: path, line: separator + 2, message: CorpusReader.tooLarge(body.utf8.count)))
         }
         var expectation = Expectation(category: category)
         if let secondary = fields["secondary"]?.value {

@@ -82,7 +82,10 @@ public struct TestRunner: Sendable {
         return CaseResult(testCase: testCase, status: status, category: category, secondary: secondary, confidence: classification.confidence,
                           signals: signals, entities: entities, playbook: playbook, evidence: evidence,
                           firedRules: classification.evidence.map(\.rule), failures: failures,
-                          limitHits: classification.limitHits.map { "\($0.users.joined(separator: ", ")) (\($0.limit.rawValue))" })
+                          limitHits: classification.limitHits.map { "\($0.users.joined(separator: ", ")) (\($0.limit.rawValue))" }
+                            + (classification.budgetExceeded.map { budget in
+                                ["time budget used up; not evaluated: " + budget.undecidedRules.map { ruleSet.rules[$0].name }.joined(separator: ", ")]
+                            } ?? []))
     }
 }
 

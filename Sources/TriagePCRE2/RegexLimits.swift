@@ -19,10 +19,12 @@ public struct RegexLimits: Sendable, Hashable {
     public static let standard = RegexLimits()
 }
 
-/// Which limit stopped a match attempt.
+/// Which limit stopped a scan: one of PCRE2's, or the caller's deadline (checked between
+/// match attempts, so one attempt is bounded by PCRE2's limits and the scan by the deadline).
 public enum RegexLimitKind: String, Sendable, Hashable, CaseIterable {
     case matchLimit = "match_limit"
     case depthLimit = "depth_limit"
     case heapLimit = "heap_limit"
     case jitStackLimit = "jit_stack_limit"
+    case timeBudget = "time_budget"
 }

@@ -27,12 +27,13 @@ public final class RegexMatcher {
         pcre2_match_context_free_8(context)
     }
 
-    /// Every non-overlapping match of `regex` in `text`, left to right, up to `maxMatches`.
-    /// A limit hit ends the scan and is reported, never turned into a silent "no match".
-    /// Every non-overlapping match of `regex` in `text` starting at or after `utf8Offset`.
-    public func scan(_ regex: Regex, in text: String, from utf8Offset: Int = 0, maxMatches: Int = .max) -> RegexScan {
+    /// Every non-overlapping match of `regex` in `text` starting at or after `utf8Offset`, left
+    /// to right, up to `maxMatches`. A limit hit ends the scan and is reported, never turned
+    /// into a silent "no match"; so is reaching `deadline`, checked before each attempt after the first.
+    public func scan(_ regex: Regex, in text: String, from utf8Offset: Int = 0, maxMatches: Int = .max,
+                     deadline: ContinuousClock.Instant? = nil) -> RegexScan {
         var subject = text
-        return subject.withUTF8 { bytes in scan(regex, bytes: bytes, from: utf8Offset, maxMatches: maxMatches) }
+        return subject.withUTF8 { bytes in scan(regex, bytes: bytes, from: utf8Offset, maxMatches: maxMatches, deadline: deadline) }
     }
 
     /// The first match at or after `utf8Offset`, or nil; a limit hit is returned as the error.
@@ -47,13 +48,19 @@ public final class RegexMatcher {
         }
     }
 
-    public func scan(_ regex: Regex, bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, maxMatches: Int) -> RegexScan {
+    public func scan(_ regex: Regex, bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, maxMatches: Int,
+                     deadline: ContinuousClock.Instant? = nil) -> RegexScan {
         var result = RegexScan()
         var offset = max(0, min(start, bytes.count))
         while offset <= bytes.count {
             if result.matches.count >= maxMatches {
                 result.truncated = true
                 break
+            }
+            // The first attempt always runs, so a scan started just before the deadline still makes progress.
+            if let deadline, !result.matches.isEmpty, ContinuousClock.now >= deadline {
+                result.limitHit = .timeBudget
+                return result
             }
             switch match(regex, bytes: bytes, from: offset) {
             case .none:

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TriageEngine
+@testable import TriageEngine
 import TriagePCRE2
 
 @Suite struct RobustnessTests {
@@ -19,6 +19,96 @@ import TriagePCRE2
         let hit = try #require(result.limitHits.first)
         #expect(hit.limit == .matchLimit)
         #expect(hit.users == ["evil"])
+    }
+
+    /// `(a+)+$` backtracks exponentially on each run of a's that is not at the end, and the
+    /// `x` after each run is a match: every match costs millions of steps, none hits the match
+    /// limit raised here, so only the time budget can stop the scan.
+    static let adversarial = String(repeating: String(repeating: "a", count: 22) + "!x ", count: 900)
+
+    @Test(.timeLimit(.minutes(1)))
+    func timeBudgetStopsACatastrophicPatternAndEarlierRulesStillClassify() throws {
+        let ruleSet = try compile(pack("""
+        category c "C" { playbook pc }
+        category d "D" { playbook pd }
+        playbook pc { step chat "C." }
+        playbook pd { step chat "D." }
+        entity ref "reference" = /x a+/
+        rule fine -> d { when "late" weight 2 }
+        rule evil -> c { when /(a+)+$|x/ weight 5 }
+        rule later -> c { when not /a!x/ weight 9 }
+        """))
+        let classifier = Classifier(ruleSet: ruleSet, limits: RegexLimits(matchLimit: .max), timeBudget: .milliseconds(200))
+        let result = classifier.classify("late " + Self.adversarial)
+        let hit = try #require(result.limitHits.first)
+        #expect(hit.limit == .timeBudget)
+        #expect(hit.users == ["evil"])
+        let budget = try #require(result.budgetExceeded)
+        #expect(budget.budget == .milliseconds(200))
+        // The prefilter lets both patterns below through, so they need PCRE2, which the budget
+        // no longer allows; `later` would fire on "no match" (its `not` holds): undecided, it must not.
+        #expect(budget.undecidedRules.map { ruleSet.rules[$0].name } == ["later"])
+        #expect(budget.undecidedEntities == ["ref"])
+        #expect(fired(result, ruleSet).contains("fine"))
+        #expect(!fired(result, ruleSet).contains("later"))
+    }
+
+    @Test func withoutAPatternOverBudgetNothingIsReported() throws {
+        let ruleSet = try compile(singleRule("words { late }"))
+        let result = Classifier(ruleSet: ruleSet, timeBudget: .seconds(60)).classify("my parcel is late")
+        #expect(result.budgetExceeded == nil)
+        #expect(result.category.id == "c")
+        let unlimited = Classifier(ruleSet: ruleSet, timeBudget: nil).classify("my parcel is late")
+        #expect(unlimited.budgetExceeded == nil)
+        #expect(unlimited.category.id == "c")
+    }
+
+    @Test func anExhaustedBudgetLeavesEveryRuleUndecidedInsteadOfFalse() throws {
+        let ruleSet = try compile(pack("""
+        category c "C" { playbook pc }
+        playbook pc { step chat "C." }
+        rule absent -> c { when not "refund" }
+        rule present -> c { when "late" }
+        """))
+        let result = Classifier(ruleSet: ruleSet, timeBudget: .zero).classify("late")
+        #expect(result.evidence.isEmpty)
+        #expect(result.category.id == "other")
+        #expect(result.budgetExceeded?.undecidedRules.map { ruleSet.rules[$0].name } == ["absent", "present"])
+    }
+
+    /// Per-(pattern, turn) state used to be allocated densely: a 32 MiB transcript of one-word
+    /// turns (2.8 million) with the shipped pack's patterns took gigabytes before any work.
+    @Test func perTurnStateIsSparseWhenPatternsTimesTurnsIsHuge() {
+        var table = SlotTable<Int32>(slots: 1 << 40)
+        #expect(!table.isDense)
+        table[(1 << 40) - 1] = 7
+        table[3] = -1
+        #expect(table[(1 << 40) - 1] == 7 && table[3] == -1 && table[4] == 0)
+        table[3] = 0
+        #expect(table[3] == 0)
+        #expect(SlotTable<UInt8>(slots: 1_000).isDense)
+    }
+
+    @Test func aTranscriptWithHundredsOfThousandsOfTurnsIsClassifiedLikeASmallOne() throws {
+        let words = (0..<40).map { "w\($0)x" }
+        let ruleSet = try compile(pack("""
+        category c "C" { playbook pc }
+        playbook pc { step chat "C {order_id|x}." }
+        entity order_id "order" = /\\d{3}-\\d{7}-\\d{7}/
+        \(words.enumerated().map { "rule r\($0) -> c { when \"\($1)\" }" }.joined(separator: "\n"))
+        rule late -> c { when words { late } within 3 words of words { parcel } weight 2 }
+        rule agent_only -> c { when "sorry" speaker agent }
+        """))
+        let turns = 150_000
+        let text = (0..<turns).map { $0 % 2 == 0 ? "customer: hi" : "agent: ok" }.joined(separator: "\n")
+            + "\ncustomer: my parcel is late, order 112-3456789-1234567\nagent: sorry"
+        let result = Classifier(ruleSet: ruleSet, timeBudget: nil).classify(text)
+        #expect(result.message.turns.count == turns + 2)
+        #expect(result.category.id == "c")
+        #expect(fired(result, ruleSet) == ["late", "agent_only"])
+        #expect(result.evidence.first?.spans.map(\.turn) == [turns, turns])
+        #expect(result.entities.map(\.value) == ["112-3456789-1234567"])
+        #expect(result.entities.first?.turn == turns)
     }
 
     @Test func classifyingFromManyThreadsGivesTheSingleThreadResults() async throws {

@@ -1,0 +1,60 @@
+import Foundation
+import TriageSyntax
+
+/// Finds every `*.rules` file below a directory given to --rules, hidden entries skipped.
+/// Symbolic links to directories are followed, so shared rules can be linked into a pack;
+/// a link back to a directory already on the way down, or a link that never resolves, is a
+/// `symlink-loop` error at the link instead of an endless walk.
+struct RuleFileWalker {
+    private(set) var files: [String] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Canonical paths of the directories from the top down to the one being read.
+    private var ancestors: [String] = []
+
+    static func walk(_ directory: String) -> (files: [String], diagnostics: [Diagnostic]) {
+        var walker = RuleFileWalker()
+        let top = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        walker.visit(top, canonical: URL(fileURLWithPath: top).resolvingSymlinksInPath().path)
+        return (walker.files.sorted(), walker.diagnostics)
+    }
+
+    private mutating func visit(_ directory: String, canonical: String) {
+        ancestors.append(canonical)
+        defer { ancestors.removeLast() }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        for name in names where !name.hasPrefix(".") {
+            // Stop early: one more than the limit is enough for the loader to refuse the pack.
+            if files.count > RuleLimits.maximumRuleFiles { return }
+            let path = directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            let isLink = info.st_mode & S_IFMT == S_IFLNK
+            if isLink && stat(path, &info) != 0 {
+                // A dangling link is only worth reporting when it looks like a rule file;
+                // a looping one always is, since it might hide a directory of rules.
+                if errno == ELOOP {
+                    loop(path, "symbolic link '\(path)' loops and never reaches a file or directory")
+                } else if name.hasSuffix(".rules") {
+                    diagnostics.append(.error("cannot-read", "symbolic link '\(path)' points to nothing", file: SourceFile(path: path, text: ""), span: nil,
+                                              hint: "fix or remove the link"))
+                }
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                let target = isLink ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : canonical + "/" + name
+                if let ancestor = ancestors.first(where: { $0 == target }) {
+                    loop(path, "symbolic link '\(path)' points back to '\(ancestor)', a directory it is inside")
+                    continue
+                }
+                visit(path, canonical: target)
+            } else if info.st_mode & S_IFMT == S_IFREG && name.hasSuffix(".rules") {
+                files.append(path)
+            }
+        }
+    }
+
+    private mutating func loop(_ path: String, _ message: String) {
+        diagnostics.append(.error("symlink-loop", message, file: SourceFile(path: path, text: ""), span: nil,
+                                  hint: "remove the link, or point it at a directory outside this one"))
+    }
+}
