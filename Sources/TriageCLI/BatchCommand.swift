@@ -23,9 +23,9 @@ enum BatchCommand {
             OptionSpec(long: "allow-errors", help: "exit 0 even when some records are error records (for Spark and Hadoop tasks)"),
             OptionSpec(long: "quiet", short: "q", help: "no summary and no progress bar on stderr"),
             OptionSpec(long: "no-progress", help: "never draw the progress bar (drawn on stderr when it is a terminal)"),
-            OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: "colour the summary and diagnostics on stderr",
-                       allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto"),
-            OptionSpec(long: "help", short: "h", help: "show this help"),
+            .color("colour the summary and diagnostics on stderr"),
+            .noPrefilter,
+            .help,
         ],
         positionalName: "FILE",
         minPositionals: 0,
@@ -49,16 +49,8 @@ enum BatchCommand {
     )
 
     static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
-        let parsed: ParsedArguments
-        do {
-            parsed = try ArgumentParser.parse(arguments, spec: spec)
-        } catch {
-            return TriageCommand.usageError(error.message, command: spec, io: io)
-        }
-        if parsed.flag("help") {
-            io.write(HelpFormatter.help(for: spec) + "\n")
-            return .ok
-        }
+        var exit = ExitCode.ok
+        guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
         let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
         let settings: BatchSettings
         do {
@@ -85,7 +77,8 @@ enum BatchCommand {
         if settings.showProgress && io.stderrIsTerminal && !sizes.contains(where: { $0 == nil }) {
             progress = ProgressBar(io: io, total: sizes.reduce(0) { $0 + ($1 ?? 0) } / 1000, label: "batch (KB)")
         }
-        let processor = BatchRecordProcessor(classifier: Classifier(ruleSet: ruleSet), textField: settings.textField,
+        let classifier = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"))
+        let processor = BatchRecordProcessor(classifier: classifier, textField: settings.textField,
                                              ruleIDs: settings.ruleIDs, full: settings.full)
         var reader = BatchChunkReader(
             inputs: settings.paths.map { BatchChunkReader.Input(path: $0, format: settings.format ?? BatchInputFormat.guess(path: $0)) },

@@ -15,8 +15,9 @@ enum ClassifyCommand {
             OptionSpec(long: "compact", help: "with --format json, print the object on one line"),
             TimeBudgetOption.spec,
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
-            OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: "colour the text output", allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto"),
-            OptionSpec(long: "help", short: "h", help: "show this help"),
+            .color("colour the text output"),
+            .noPrefilter,
+            .help,
         ],
         positionalName: "TEXT",
         minPositionals: 0,
@@ -61,7 +62,7 @@ enum ClassifyCommand {
             return .ruleErrors
         }
         let explain = parsed.flag("explain")
-        let classification = Classifier(ruleSet: ruleSet, timeBudget: timeBudget).classify(Message(input.text), explain: explain)
+        let classification = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: timeBudget).classify(Message(input.text), explain: explain)
         if parsed.value("format") == "json" {
             io.write(ClassificationJSONReport(classification: classification, ruleSet: ruleSet, includeExplanation: explain)
                 .render(pretty: !parsed.flag("compact")))

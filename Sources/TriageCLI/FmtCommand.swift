@@ -14,8 +14,8 @@ enum FmtCommand {
             OptionSpec(long: "diff", help: "write nothing; show how each file would change, as a unified diff"),
             // Accepted like the other commands that take rule paths, so scripts can pass it to all of them.
             OptionSpec(long: "allow-outside-imports", help: "accepted for symmetry with lint and test; fmt formats only the files named and does not follow imports"),
-            OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: "colour diagnostics and the diff", allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto"),
-            OptionSpec(long: "help", short: "h", help: "show this help"),
+            .color("colour diagnostics and the diff"),
+            .help,
         ],
         positionalName: "PATH",
         minPositionals: 0,

@@ -30,8 +30,9 @@ enum TestCommand {
             OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)"),
             OptionSpec(long: "verbose", short: "v", help: "also list passing and todo cases"),
             OptionSpec(long: "no-progress", help: "never draw the progress bar"),
-            OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: "colour the text output", allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto"),
-            OptionSpec(long: "help", short: "h", help: "show this help"),
+            .color("colour the text output"),
+            .noPrefilter,
+            .help,
         ],
         positionalName: "PATH",
         minPositionals: 0,
@@ -147,7 +148,7 @@ enum TestCommand {
         if let bar {
             progress = { done in bar.update(done) }
         }
-        let results = TestRunner(classifier: Classifier(ruleSet: ruleSet, timeBudget: timeBudget)).run(cases, jobs: jobs, progress: progress)
+        let results = TestRunner(classifier: Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: timeBudget)).run(cases, jobs: jobs, progress: progress)
         bar?.finish()
 
         var baseline: Baseline?

@@ -19,7 +19,7 @@ public enum TriageCommand {
         summary: "classify customer-support complaints with rules, and answer with a resolution playbook",
         usage: ["triage COMMAND [options]", "triage help COMMAND", "triage --version"],
         options: [
-            OptionSpec(long: "help", short: "h", help: "show this help"),
+            .help,
             OptionSpec(long: "version", help: "print the version"),
         ],
         positionalName: "COMMAND",

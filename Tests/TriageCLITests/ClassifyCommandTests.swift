@@ -144,3 +144,14 @@ import Testing
         #expect(missing.stderr.contains("no such file or directory '/nonexistent.rules'"))
     }
 }
+
+@Suite struct PrefilterSwitchTests {
+    @Test func noPrefilterGivesTheSameAnswers() throws {
+        for text in ["my parcel is late", "the vase came cracked, I want a refund", "customer: charged twice\nagent: checking", "hello there"] {
+            let with = run(["classify", "--format", "json", "--explain", text])
+            let without = run(["classify", "--format", "json", "--explain", "--no-prefilter", text])
+            #expect(with.code == .ok && without.code == .ok)
+            #expect(with.stdout == without.stdout, "\(text)")
+        }
+    }
+}

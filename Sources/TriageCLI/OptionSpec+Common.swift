@@ -1,0 +1,13 @@
+import TriageSupport
+
+/// Options every command spells the same way.
+extension OptionSpec {
+    static let help = OptionSpec(long: "help", short: "h", help: "show this help")
+
+    /// Results are identical either way; the switch exists to compare and to rule it out.
+    static let noPrefilter = OptionSpec(long: "no-prefilter", help: "run every pattern through PCRE2 instead of skipping those whose words are absent")
+
+    static func color(_ help: String) -> OptionSpec {
+        OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: help, allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto")
+    }
+}
