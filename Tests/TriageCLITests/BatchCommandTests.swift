@@ -4,18 +4,7 @@ import Testing
 
 /// `triage batch` in-process with a small rule pack of its own, and a few runs of the built binary.
 @Suite struct BatchCommandTests {
-    static let rules = """
-    settings { threshold 1 }
-    signal urgent "Now"
-    category other "Other" { playbook general }
-    category late "Late" { playbook p }
-    category broken "Broken" { playbook p }
-    playbook general { step chat "Ask us." }
-    playbook p { step chat "Sorry." }
-    rule is_late -> late { when affirmed(words { late delayed }) }
-    rule is_broken -> broken { when affirmed(words { broken cracked }) }
-    rule hurry -> signal urgent { when words { asap } }
-    """
+    static let rules = smallRulePack
 
     /// A temporary directory holding the rule pack; `rules` is its path.
     let directory: TemporaryDirectory

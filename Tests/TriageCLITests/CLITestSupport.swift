@@ -51,3 +51,17 @@ final class TemporaryDirectory {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+/// A small pack for command tests: late and broken categories, an urgent signal, a fallback.
+let smallRulePack = """
+settings { threshold 1 }
+signal urgent "Now"
+category other "Other" { playbook general }
+category late "Late" { playbook p }
+category broken "Broken" { playbook p }
+playbook general { step chat "Ask us." }
+playbook p { step chat "Sorry." }
+rule is_late -> late { when affirmed(words { late delayed }) }
+rule is_broken -> broken { when affirmed(words { broken cracked }) }
+rule hurry -> signal urgent { when words { asap } }
+"""

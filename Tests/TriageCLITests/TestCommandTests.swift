@@ -4,19 +4,7 @@ import Testing
 
 /// `triage test` end to end, in-process, with a small rule pack of its own.
 @Suite struct TestCommandTests {
-    static let rules = """
-    settings { threshold 1 }
-    signal urgent "Now"
-    category other "Other" { playbook general }
-    category late "Late" { playbook p }
-    category broken "Broken" { playbook p }
-    playbook general { step chat "Ask us." }
-    playbook p { step chat "Sorry." }
-    rule is_late -> late { when affirmed(words { late delayed }) }
-    rule is_broken -> broken { when affirmed(words { broken cracked }) }
-    rule unused -> broken { when "zzzz never" }
-    rule hurry -> signal urgent { when words { asap } }
-    """
+    static let rules = smallRulePack + "\nrule unused -> broken { when \"zzzz never\" }\n"
 
     func project(fixtures: [String: String], extra: [String: String] = [:]) throws -> (TemporaryDirectory, String) {
         let directory = try TemporaryDirectory()
