@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 import TriageEngine
 import TriageSyntax
 
@@ -124,19 +125,6 @@ import TriageSyntax
 }
 
 extension FormatPropertyTests {
-    /// SplitMix64: small, seedable, the same sequence on every platform.
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Writes a random rule file that compiles: definitions, entities, signals, categories,
     /// playbooks, rules with nested conditions and settings, with comments wherever a line may
     /// break, random spacing, tabs, blank lines, extra parentheses and sometimes CRLF.
@@ -146,7 +134,7 @@ extension FormatPropertyTests {
             static func < (lhs: Precedence, rhs: Precedence) -> Bool { lhs.rawValue < rhs.rawValue }
         }
 
-        var random: SeededRandom
+        var random: SplitMix64
         let newline: String
         var commentCount = 0
         var signals: [String] = []
@@ -156,7 +144,7 @@ extension FormatPropertyTests {
         var categories: [String] = []
 
         static func file(seed: UInt64) -> String {
-            var random = SeededRandom(state: seed &* 7919 &+ 17)
+            var random = SplitMix64(state: seed &* 7919 &+ 17)
             let newline = Int.random(in: 0..<8, using: &random) == 0 ? "\r\n" : "\n"
             var generator = Generator(random: random, newline: newline)
             return generator.file()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 @testable import TriageEngine
 
 @Suite struct PrefilterTests {
@@ -40,7 +41,7 @@ import Testing
     /// Random patterns and texts: every pattern's matches must be the same with and without
     /// the prefilter.
     @Test func resultsAreIdenticalWithAndWithoutThePrefilter() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(state: 7)
         let words = ["late", "parcel", "Refund", "damaged", "box", "never", "arrived", "kayak", "sos", "café", "x", "ab"]
         func randomPattern() -> String {
             let word = { words.randomElement(using: &generator)! }
@@ -100,17 +101,5 @@ import Testing
             #expect(a.traces.map { $0.patterns.map(\.spans) } == b.traces.map { $0.patterns.map(\.spans) }, "\(file)")
             #expect(a.entities == b.entities, "\(file)")
         }
-    }
-}
-
-/// A small deterministic generator so failures can be reproduced.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E3779B97F4A7C15 | 1 }
-    mutating func next() -> UInt64 {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return state
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 @testable import TriageSyntax
 
 /// The unified diff of `triage fmt --diff`: exact output for small cases, and random texts
@@ -52,7 +53,7 @@ import Testing
 
     @Test(arguments: 0..<200)
     func aDiffAppliedToTheOldTextGivesTheNewText(_ seed: Int) throws {
-        var random = SplitMix(state: UInt64(seed) &+ 1)
+        var random = SplitMix64(state: UInt64(seed) &+ 1)
         func text() -> String {
             let count = Int.random(in: 0...30, using: &random)
             var lines = (0..<count).map { _ in ["a", "b", "c", "d", "", "  e"].randomElement(using: &random)! + "\n" }
@@ -103,21 +104,6 @@ import Testing
         }
         while position < oldLines.count { result.append(oldLines[position]); position += 1 }
         return result.joined()
-    }
-}
-
-extension RuleFormatterDiffTests {
-    /// SplitMix64, so every seed gives the same texts everywhere.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
 
