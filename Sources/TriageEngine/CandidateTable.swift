@@ -1,7 +1,7 @@
-/// Which patterns the prefilter lets run on each turn, computed a turn at a time. For an
-/// ordinary message, one flag per pattern per turn. For a message with very many turns, only
-/// what differs from "patterns without literals always run": the (pattern, turn) pairs whose
-/// literals were found, so memory follows the literals in the text, not patterns × turns.
+/// Which patterns the prefilter lets run on each turn, and where in the turn, computed a
+/// turn at a time. Memory follows the literals found in the text: one slot per (pattern,
+/// turn) pointing into the list of windows (dense for ordinary messages, sparse for
+/// transcripts with very many turns).
 struct CandidateTable {
     private enum TurnState: UInt8 {
         case unknown, filtered
@@ -11,54 +11,58 @@ struct CandidateTable {
 
     private let prefilter: Prefilter
     private let turnCount: Int
-    private let isDense: Bool
-    private var dense: [[Bool]?]
     private var states: [TurnState]
-    private var mayMatch: Set<Int> = []
+    /// 1 + the index in `windows` for (pattern, turn) pairs the prefilter let through; 0 otherwise.
+    private var slots: SlotTable<Int32>
+    private var windows: [Prefilter.Window] = []
 
     init(prefilter: Prefilter, patterns: Int, turns: Int) {
         self.prefilter = prefilter
         self.turnCount = turns
-        isDense = patterns * turns <= SlotTable<UInt8>.denseLimit
-        dense = isDense ? Array(repeating: nil, count: turns) : []
-        states = isDense ? [] : Array(repeating: .unknown, count: turns)
+        states = Array(repeating: .unknown, count: turns)
+        slots = SlotTable(slots: patterns * turns)
     }
 
-    func isKnown(turn: Int) -> Bool {
-        isDense ? dense[turn] != nil : states[turn] != .unknown
+    /// Where the pattern may match in the turn: nil when it cannot, `.anywhere` for patterns
+    /// the prefilter does not filter. Prefilters the turn first if needed.
+    mutating func window(pattern: Int, turn: Int, text: String) -> Prefilter.Window? {
+        if states[turn] == .unknown { compute(turn: turn, text: text) }
+        return known(pattern: pattern, turn: turn) ?? nil
     }
 
-    /// Whether the pattern may match the turn; nil while the turn is not prefiltered.
-    func known(pattern: Int, turn: Int) -> Bool? {
-        if isDense { return dense[turn]?[pattern] }
+    /// Like `window`, but answers only from what is already computed: `.some(nil)` for a
+    /// known "cannot match", nil when the turn is not prefiltered yet.
+    func known(pattern: Int, turn: Int) -> Prefilter.Window?? {
         switch states[turn] {
         case .unknown: return nil
-        case .everything: return true
-        case .filtered: return prefilter.runsAlways[pattern] || mayMatch.contains(pattern * turnCount + turn)
+        case .everything: return .some(.anywhere)
+        case .filtered:
+            if prefilter.runsAlways[pattern] { return .some(.anywhere) }
+            let slot = Int(slots[pattern * turnCount + turn])
+            return .some(slot == 0 ? nil : windows[slot - 1])
         }
     }
 
-    /// Prefilters the turn and returns, for each pattern, whether it may match.
+    /// Prefilters the turn and returns the patterns with literals that may match it, or nil
+    /// when every pattern may.
     @discardableResult
-    mutating func compute(turn: Int, text: String) -> [Bool] {
-        if isDense, let known = dense[turn] { return known }
-        let flags = prefilter.candidates(text)
-        if isDense {
-            dense[turn] = flags
-        } else if flags.allSatisfy({ $0 }) {
+    mutating func compute(turn: Int, text: String) -> [Int]? {
+        if states[turn] == .everything { return nil }
+        let result = prefilter.candidates(text)
+        if result.unfiltered {
             states[turn] = .everything
-        } else {
-            states[turn] = .filtered
-            for (pattern, flag) in flags.enumerated() where flag && !prefilter.runsAlways[pattern] {
-                mayMatch.insert(pattern * turnCount + turn)
-            }
+            return nil
         }
-        return flags
-    }
-
-    /// Whether the pattern may match the turn, prefiltering the turn first if needed.
-    mutating func mayMatch(pattern: Int, turn: Int, text: String) -> Bool {
-        if let answer = known(pattern: pattern, turn: turn) { return answer }
-        return compute(turn: turn, text: text)[pattern]
+        var patterns: [Int] = []
+        patterns.reserveCapacity(result.candidates.count)
+        if states[turn] == .unknown {
+            for (pattern, window) in result.candidates {
+                windows.append(window)
+                slots[pattern * turnCount + turn] = Int32(windows.count)
+            }
+            states[turn] = .filtered
+        }
+        for candidate in result.candidates { patterns.append(candidate.pattern) }
+        return patterns
     }
 }

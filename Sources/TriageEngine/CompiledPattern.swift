@@ -19,6 +19,12 @@ public struct CompiledPattern: Sendable {
     /// Sets of lower-cased literals: any match contains one literal of every set. Nil when
     /// unknown. The prefilter runs the pattern only when every set has a literal in the text.
     public let requiredLiterals: [[String]]?
+    /// The most UTF-8 bytes a match spans (nil: unbounded or unknown), so PCRE2 can start
+    /// near the literals the prefilter found instead of at the start of the text.
+    public let maximumLength: Int?
+    /// Alternatives that are plain words between word boundaries: a whole-word occurrence of
+    /// one is a match (empty unless the pattern is caseless and has that shape).
+    public let exactWords: [String]
     /// Named groups, whose captures become entities.
     public let captureNames: [String]
 }

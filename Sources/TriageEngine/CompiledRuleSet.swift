@@ -25,6 +25,8 @@ public final class CompiledRuleSet: Sendable {
     let unconditionalRules: [Int]
     /// For each pattern, the rules whose `when` can only hold if it (or another of their patterns) matches.
     let gatedRulesByPattern: [[Int]]
+    /// Rules gated by a pattern the prefilter cannot filter: evaluated for every message.
+    let rulesGatedByUnfilteredPatterns: [Int]
 
     init(patterns: [CompiledPattern], rules: [CompiledRule], categories: [CompiledCategory], signals: [CompiledSignal],
          entities: [CompiledEntity], playbooks: [CompiledPlaybook], settings: ScoringSettings, fallbackCategory: Int,
@@ -58,6 +60,7 @@ public final class CompiledRuleSet: Sendable {
         }
         self.unconditionalRules = unconditional
         self.gatedRulesByPattern = gated
+        self.rulesGatedByUnfilteredPatterns = Array(Set(prefilter.alwaysRun.flatMap { gated[$0] })).sorted()
     }
 
     /// How many patterns the prefilter can skip (those with required literals), and the

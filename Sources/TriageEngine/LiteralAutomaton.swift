@@ -1,20 +1,25 @@
 /// An Aho–Corasick automaton over lower-case ASCII literals, compiled to a dense DFA over
 /// byte classes. Scanning folds ASCII letters to lower case on the fly, one table lookup
-/// per byte, and reports which literals occur anywhere in the text.
+/// per byte, and reports where literals occur.
 struct LiteralAutomaton: Sendable {
     let literals: [String]
+    /// UTF-8 length of each literal.
+    let lengths: [Int32]
     /// Byte → class; bytes that occur in no literal share class 0.
     private let byteClass: [UInt8]
     private let classCount: Int
-    /// `transitions[state * classCount + class]`.
+    /// `transitions[state + class]`, states numbered in steps of `classCount` so no multiply
+    /// is needed. A target state at which some literal ends is stored as its bitwise
+    /// complement (negative), so the common case costs one load and one sign test per byte.
     private let transitions: [Int32]
-    /// The literal ending at a state, or -1.
+    /// By state number (`state / classCount`): the literal ending there, or -1.
     private let output: [Int32]
-    /// The nearest state on the failure chain that has an output, or -1.
+    /// By state number: the nearest state on the failure chain with an output, or -1.
     private let outputLink: [Int32]
 
     init(literals: [String]) {
         self.literals = literals
+        lengths = literals.map { Int32($0.utf8.count) }
         var classes = [UInt8](repeating: 0, count: 256)
         var next: UInt8 = 1
         for literal in literals {
@@ -76,30 +81,51 @@ struct LiteralAutomaton: Sendable {
                 }
             }
         }
-        transitions = table
+        // Number states in steps of classCount and mark the ones where literals end.
+        let width = Int32(classCount)
+        transitions = table.map { target in
+            let reports = out[Int(target)] >= 0 || link[Int(target)] >= 0
+            return reports ? ~(target * width) : target * width
+        }
         output = out
         outputLink = link
     }
 
     var stateCount: Int { output.count }
 
-    /// Marks in `found` (indexed like `literals`) every literal that occurs in `text`.
-    func scan(_ text: UnsafeBufferPointer<UInt8>, found: inout [Bool]) {
+    /// Records every literal occurrence in `text`: for each literal the end offset of its
+    /// first occurrence and the start offset of its last (both stay -1 when it does not
+    /// occur), and the literals in the order their first occurrence ends.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, firstEnd: UnsafeMutablePointer<Int32>, lastStart: UnsafeMutablePointer<Int32>,
+              order: inout [Int32]) {
         guard !literals.isEmpty else { return }
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
                 output.withUnsafeBufferPointer { output in
                     outputLink.withUnsafeBufferPointer { link in
-                        var state = 0
-                        let width = classCount
-                        for byte in text {
-                            state = Int(table[state * width + Int(classes[Int(byte)])])
-                            // Walk the chain of literals ending here (usually empty).
-                            var probe = output[state] >= 0 ? state : Int(link[state])
-                            while probe > 0 {
-                                let literal = Int(output[probe])
-                                if literal >= 0 { found[literal] = true }
-                                probe = Int(link[probe])
+                        lengths.withUnsafeBufferPointer { lengths in
+                            let width = classCount
+                            var state = 0
+                            for offset in 0..<text.count {
+                                let next = Int(table[state &+ Int(classes[Int(text[offset])])])
+                                if next >= 0 {
+                                    state = next
+                                    continue
+                                }
+                                state = ~next
+                                // Walk the chain of literals ending here.
+                                let end = Int32(offset + 1)
+                                let number = state / width
+                                var probe = output[number] >= 0 ? number : Int(link[number])
+                                while probe > 0 {
+                                    let literal = Int(output[probe])
+                                    if firstEnd[literal] < 0 {
+                                        firstEnd[literal] = end
+                                        order.append(Int32(literal))
+                                    }
+                                    lastStart[literal] = end - lengths[literal]
+                                    probe = Int(link[probe])
+                                }
                             }
                         }
                     }

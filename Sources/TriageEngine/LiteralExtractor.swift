@@ -26,23 +26,125 @@ enum LiteralExtractor {
         return Array(sets.prefix(maximumSets))
     }
 
+    /// The most UTF-8 bytes one match can span, or nil when unbounded or not understood.
+    /// With it, a match containing a literal that ends at offset `e` starts at or after
+    /// `e - maximumLength`, so PCRE2 need not try earlier start positions.
+    static func maximumLength(_ pattern: String, extended: Bool) -> Int? {
+        guard !extended else { return nil }
+        var parser = Parser(Array(pattern.unicodeScalars))
+        guard let node = parser.parseAlternation(), parser.index == parser.scalars.count else { return nil }
+        return node.maximumLength
+    }
+
+    /// For a caseless pattern of the shape `\b(word|word…)\b` (or a word list's
+    /// `(?<!\w)(?:…)(?!\w)`), the alternatives made only of ASCII letters and digits: an
+    /// occurrence of one of them between two non-word characters is a match, so no regex is
+    /// needed to know the pattern matches. Empty when the pattern has another shape.
+    static func exactWords(_ pattern: String, extended: Bool, caseless: Bool) -> [String] {
+        guard caseless, !extended else { return [] }
+        var parser = Parser(Array(pattern.unicodeScalars))
+        guard let node = parser.parseAlternation(), parser.index == parser.scalars.count,
+              case .sequence(let items) = node, items.count >= 3,
+              items.first?.isWordStartBoundary == true, items.last?.isWordEndBoundary == true else { return [] }
+        let core = Node.sequence(Array(items.dropFirst().dropLast()))
+        var words: [String] = []
+        for branch in core.branches {
+            guard let word = branch.plainWord else { continue }
+            words.append(word)
+        }
+        return words
+    }
+
     /// A parsed piece of the pattern, reduced to what matters here.
     indirect enum Node {
         case literal(Character)
-        /// Anything that matches something we do not model (a class, `.`, `\d`, an anchor…).
-        case opaque
+        /// Anything that matches something we do not model (a class, `.`, `\d`, an anchor…),
+        /// with the most bytes it can consume (nil: unbounded).
+        case opaque(maximumBytes: Int?)
+        /// `\b`, or the lookarounds `(?<!\w)` and `(?!\w)` word lists use.
+        case boundary(Boundary)
         case group(Node)
         case sequence([Node])
         case alternation([Node])
-        case repeated(Node, atLeastOnce: Bool)
+        case repeated(Node, minimum: Int, maximum: Int?)
+
+        enum Boundary { case word, notAfterWord, notBeforeWord }
+
+        var isWordStartBoundary: Bool {
+            if case .boundary(let kind) = self { return kind == .word || kind == .notAfterWord }
+            return false
+        }
+
+        var isWordEndBoundary: Bool {
+            if case .boundary(let kind) = self { return kind == .word || kind == .notBeforeWord }
+            return false
+        }
+
+        /// The alternatives of a (possibly grouped) alternation, or the node itself.
+        var branches: [Node] {
+            switch self {
+            case .group(let inner): return inner.branches
+            case .alternation(let items): return items
+            case .sequence(let items) where items.count == 1: return items[0].branches
+            default: return [self]
+            }
+        }
+
+        /// The word a node spells when it is only ASCII letters and digits, else nil.
+        var plainWord: String? {
+            switch self {
+            case .literal(let character):
+                return character.isASCII && (character.isLetter || character.isNumber) ? String(character) : nil
+            case .group(let inner):
+                return inner.plainWord
+            case .sequence(let items):
+                var word = ""
+                for item in items {
+                    guard let part = item.plainWord else { return nil }
+                    word += part
+                }
+                return word.isEmpty ? nil : word
+            default:
+                return nil
+            }
+        }
+
+        var maximumLength: Int? {
+            switch self {
+            case .literal: return 1
+            case .opaque(let bytes): return bytes
+            case .boundary: return 0
+            case .group(let inner): return inner.maximumLength
+            case .sequence(let items):
+                var total = 0
+                for item in items {
+                    guard let length = item.maximumLength else { return nil }
+                    total += length
+                }
+                return total
+            case .alternation(let items):
+                var longest = 0
+                for item in items {
+                    guard let length = item.maximumLength else { return nil }
+                    longest = max(longest, length)
+                }
+                return longest
+            case .repeated(let inner, _, let maximum):
+                guard let length = inner.maximumLength else { return nil }
+                if length == 0 { return 0 }
+                guard let maximum else { return nil }
+                let (product, overflow) = length.multipliedReportingOverflow(by: maximum)
+                return overflow ? nil : product
+            }
+        }
 
         /// Sets of literals such that every match contains one literal of each set.
         var requiredSets: [[String]] {
             switch self {
             case .literal(let character): return [[String(character)]]
-            case .opaque: return []
+            case .opaque, .boundary: return []
             case .group(let inner): return inner.requiredSets
-            case .repeated(let inner, let atLeastOnce): return atLeastOnce ? inner.requiredSets : []
+            case .repeated(let inner, let minimum, _): return minimum >= 1 ? inner.requiredSets : []
             case .alternation:
                 return required.map { [$0] } ?? []
             case .sequence(let items):
@@ -71,9 +173,9 @@ enum LiteralExtractor {
         var required: [String]? {
             switch self {
             case .literal(let character): return [String(character)]
-            case .opaque: return nil
+            case .opaque, .boundary: return nil
             case .group(let inner): return inner.required
-            case .repeated(let inner, let atLeastOnce): return atLeastOnce ? inner.required : nil
+            case .repeated(let inner, let minimum, _): return minimum >= 1 ? inner.required : nil
             case .alternation(let branches):
                 var all: [String] = []
                 for branch in branches {
@@ -149,13 +251,19 @@ enum LiteralExtractor {
                     switch kind {
                     case ":": index += 1
                     case "=", "!":
+                        let negative = kind == "!"
                         index += 1
-                        return skipGroupBody() ? .opaque : nil
+                        let start = index
+                        guard skipGroupBody() else { return nil }
+                        return negative && isWordClass(from: start) ? .boundary(.notBeforeWord) : .opaque(maximumBytes: 0)
                     case "<":
                         index += 1
                         if current == "=" || current == "!" {
+                            let negative = current == "!"
                             index += 1
-                            return skipGroupBody() ? .opaque : nil
+                            let start = index
+                            guard skipGroupBody() else { return nil }
+                            return negative && isWordClass(from: start) ? .boundary(.notAfterWord) : .opaque(maximumBytes: 0)
                         }
                         guard skipName(until: ">") else { return nil }
                     case "P":
@@ -174,19 +282,31 @@ enum LiteralExtractor {
                 index += 1
                 return .group(inner)
             case "[":
-                return skipClass() ? .opaque : nil
-            case ".", "^", "$":
-                return .opaque
+                return skipClass() ? .opaque(maximumBytes: 4) : nil
+            case ".":
+                return .opaque(maximumBytes: 4)
+            case "^", "$":
+                return .opaque(maximumBytes: 0)
             case "\\":
                 guard let escaped = current else { return nil }
                 index += 1
                 if escaped.properties.isAlphabetic || ("0"..."9").contains(escaped) {
                     switch escaped {
-                    case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "N", "X", "b", "B", "A", "z", "Z", "G", "n", "t", "r", "f", "e", "a":
-                        return .opaque
+                    case "b":
+                        return .boundary(.word)
+                    case "B", "A", "z", "Z", "G":
+                        return .opaque(maximumBytes: 0)
+                    case "n", "t", "r", "f", "e", "a":
+                        return .opaque(maximumBytes: 1)
+                    case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "N":
+                        return .opaque(maximumBytes: 4)
+                    case "R":
+                        return .opaque(maximumBytes: 4) // \r\n or one vertical space
+                    case "X":
+                        return .opaque(maximumBytes: nil) // a grapheme cluster has no length limit
                     case "p", "P":
                         if current == "{" { while let c = current, c != "}" { index += 1 }; index += 1 } else { index += 1 }
-                        return .opaque
+                        return .opaque(maximumBytes: 4)
                     default:
                         return nil // \Q, \x, \c, back references, \K…
                     }
@@ -200,7 +320,7 @@ enum LiteralExtractor {
         }
 
         func literal(_ character: Character) -> Node {
-            guard character.isASCII else { return .opaque }
+            guard character.isASCII else { return .opaque(maximumBytes: 4) }
             return .literal(Character(character.lowercased()))
         }
 
@@ -208,25 +328,32 @@ enum LiteralExtractor {
             guard let scalar = current else { return atom }
             var node: Node
             switch scalar {
-            case "*", "?":
+            case "*":
                 index += 1
-                node = .repeated(atom, atLeastOnce: false)
+                node = .repeated(atom, minimum: 0, maximum: nil)
+            case "?":
+                index += 1
+                node = .repeated(atom, minimum: 0, maximum: 1)
             case "+":
                 index += 1
-                node = .repeated(atom, atLeastOnce: true)
+                node = .repeated(atom, minimum: 1, maximum: nil)
             case "{":
                 // {n}, {n,}, {n,m}; anything else is a literal brace in PCRE2.
                 var probe = index + 1
                 var digits = ""
                 while probe < scalars.count, ("0"..."9").contains(scalars[probe]) { digits.unicodeScalars.append(scalars[probe]); probe += 1 }
                 guard !digits.isEmpty, probe < scalars.count else { return .sequence([atom, .literal("{")]) }
+                var upper: String? = digits
                 if scalars[probe] == "," {
                     probe += 1
-                    while probe < scalars.count, ("0"..."9").contains(scalars[probe]) { probe += 1 }
+                    var upperDigits = ""
+                    while probe < scalars.count, ("0"..."9").contains(scalars[probe]) { upperDigits.unicodeScalars.append(scalars[probe]); probe += 1 }
+                    upper = upperDigits.isEmpty ? nil : upperDigits
                 }
-                guard probe < scalars.count, scalars[probe] == "}" else { return atom }
+                guard probe < scalars.count, scalars[probe] == "}", let minimum = Int(digits) else { return atom }
                 index = probe + 1
-                node = .repeated(atom, atLeastOnce: (Int(digits) ?? 0) >= 1)
+                // A bound too large for Int is treated as unbounded (PCRE2 rejects it anyway).
+                node = .repeated(atom, minimum: minimum, maximum: upper.flatMap { Int($0) })
             default:
                 return atom
             }
@@ -243,6 +370,11 @@ enum LiteralExtractor {
             guard current == terminator else { return false }
             index += 1
             return true
+        }
+
+        /// Whether the lookaround body that starts at `start` and was just skipped is exactly `\w`.
+        func isWordClass(from start: Int) -> Bool {
+            index - start == 3 && scalars[start] == "\\" && scalars[start + 1] == "w"
         }
 
         /// Skips a lookaround body up to its closing parenthesis, respecting nesting and escapes.

@@ -117,8 +117,8 @@ extension RulePackCompiler {
         guard hasRoomForAPattern(file, literal.span) else { return nil }
         do {
             let regex = try Regex(literal.pattern, options: options)
-            let literals = LiteralExtractor.requiredLiteralSets(literal.pattern, extended: options.contains(.extended))
-            return addPattern(key: key, kind: .regex, regex: regex, source: file.text(of: literal.span), file: file, span: literal.span, literals: literals)
+            return addPattern(key: key, kind: .regex, regex: regex, source: file.text(of: literal.span), file: file, span: literal.span,
+                              literals: LiteralExtractor.requiredLiteralSets(literal.pattern, extended: options.contains(.extended)))
         } catch {
             failedLiterals.insert(location)
             let offset = literal.patternStart + min(error.utf8Offset, literal.pattern.utf8.count)
@@ -166,8 +166,11 @@ extension RulePackCompiler {
 
     private mutating func addPattern(key: String, kind: CompiledPattern.Kind, regex: Regex, source: String, file: SourceFile, span: SourceSpan, literals: [[String]]?) -> Int {
         let index = patterns.count
-        patterns.append(CompiledPattern(index: index, kind: kind, regex: regex, source: source, file: file, span: span,
-                                        requiredLiterals: literals, captureNames: regex.namedGroups.map(\.name)))
+        let extended = regex.options.contains(.extended)
+        patterns.append(CompiledPattern(index: index, kind: kind, regex: regex, source: source, file: file, span: span, requiredLiterals: literals,
+                                        maximumLength: LiteralExtractor.maximumLength(regex.pattern, extended: extended),
+                                        exactWords: LiteralExtractor.exactWords(regex.pattern, extended: extended, caseless: regex.options.contains(.caseless)),
+                                        captureNames: regex.namedGroups.map(\.name)))
         patternIndexByKey[key] = index
         return index
     }

@@ -55,19 +55,19 @@ final class Scan {
     func matches(pattern: Int, turn: Int) -> [RegexMatch] {
         let slot = pattern * turnCount + turn
         if let cached = cached(slot) { return cached }
-        if usePrefilter && candidates.known(pattern: pattern, turn: turn) == false { return [] }
+        if usePrefilter, case .some(nil) = candidates.known(pattern: pattern, turn: turn) { return [] }
         if existence[slot] == 1 {
             store([], at: slot)
             return []
         }
         // Skipped lookups are not cached: every rule that asks again is told it is undecided.
         if outOfTime() { return [] }
-        if usePrefilter && !candidates.mayMatch(pattern: pattern, turn: turn, text: message.turns[turn].text) { return [] }
+        guard let window = window(pattern: pattern, turn: turn) else { return [] }
         // When the first match is known, carry on after it instead of scanning the start again.
         let first = firstMatches[slot]
         var scan = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text,
-                                from: first?.range.upperBound ?? 0, maxMatches: Scan.maximumMatchesPerTurn - (first == nil ? 0 : 1),
-                                deadline: deadline)
+                                from: first?.range.upperBound ?? window.earliestStart, offsetLimit: window.latestStart,
+                                maxMatches: Scan.maximumMatchesPerTurn - (first == nil ? 0 : 1), deadline: deadline)
         if let first { scan.matches.insert(first, at: 0) }
         if let limit = scan.limitHit {
             if limit == .timeBudget { budgetExceeded = true }
@@ -84,17 +84,21 @@ final class Scan {
     /// In rule order. Without the prefilter, every rule.
     func rulesToEvaluate() -> [Int] {
         guard usePrefilter else { return Array(ruleSet.rules.indices) }
-        var selected = [Bool](repeating: false, count: ruleSet.rules.count)
-        for rule in ruleSet.unconditionalRules { selected[rule] = true }
+        var selected = ruleSet.unconditionalRules + ruleSet.rulesGatedByUnfilteredPatterns
         for turn in 0..<turnCount {
             // Out of time before every turn was prefiltered: try every rule, and each one
             // that needs a pattern not run yet is reported undecided.
             if deadlinePassed() { return Array(ruleSet.rules.indices) }
-            for (pattern, mayMatch) in candidates.compute(turn: turn, text: message.turns[turn].text).enumerated() where mayMatch {
-                for rule in ruleSet.gatedRulesByPattern[pattern] { selected[rule] = true }
+            guard let patterns = candidates.compute(turn: turn, text: message.turns[turn].text) else {
+                return Array(ruleSet.rules.indices)
             }
+            for pattern in patterns { selected += ruleSet.gatedRulesByPattern[pattern] }
         }
-        return selected.indices.filter { selected[$0] }
+        selected.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(selected.count)
+        for rule in selected where rule != unique.last { unique.append(rule) }
+        return unique
     }
 
     /// Whether the pattern has a non-empty match in a turn of the scope, running PCRE2 only
@@ -113,10 +117,15 @@ final class Scan {
         let slot = pattern * turnCount + turn
         if let cached = cached(slot) { return cached.contains { !$0.range.isEmpty } }
         if existence[slot] != 0 { return existence[slot] == 2 }
-        if usePrefilter && candidates.known(pattern: pattern, turn: turn) == false { return false }
+        if usePrefilter, case .some(nil) = candidates.known(pattern: pattern, turn: turn) { return false }
         if outOfTime() { return false }
-        if usePrefilter && !candidates.mayMatch(pattern: pattern, turn: turn, text: message.turns[turn].text) { return false }
-        let first = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text, maxMatches: 1)
+        guard let window = window(pattern: pattern, turn: turn) else { return false }
+        if window.knownToMatch {
+            existence[slot] = 2
+            return true
+        }
+        let first = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text, from: window.earliestStart,
+                                 offsetLimit: window.latestStart, maxMatches: 1)
         // An empty first match or a limit hit needs the full scan (which also records the limit).
         guard first.limitHit == nil, let match = first.matches.first, !match.range.isEmpty else {
             if first.limitHit == nil && first.matches.isEmpty {
@@ -128,6 +137,13 @@ final class Scan {
         existence[slot] = 2
         firstMatches[slot] = match
         return true
+    }
+
+    /// Where in the turn the pattern can match: nil when the prefilter rules it out;
+    /// anywhere when the prefilter is off.
+    private func window(pattern: Int, turn: Int) -> Prefilter.Window? {
+        guard usePrefilter else { return .anywhere }
+        return candidates.window(pattern: pattern, turn: turn, text: message.turns[turn].text)
     }
 
     /// Whether the deadline has passed, counting the lookup as skipped when it has. The clock

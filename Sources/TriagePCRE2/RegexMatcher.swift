@@ -30,10 +30,14 @@ public final class RegexMatcher {
     /// Every non-overlapping match of `regex` in `text` starting at or after `utf8Offset`, left
     /// to right, up to `maxMatches`. A limit hit ends the scan and is reported, never turned
     /// into a silent "no match"; so is reaching `deadline`, checked before each attempt after the first.
-    public func scan(_ regex: Regex, in text: String, from utf8Offset: Int = 0, maxMatches: Int = .max,
+    /// With `offsetLimit`, no match starting after that UTF-8 offset is looked for (the text
+    /// after it is still read by the pattern, so `\b` and lookaheads see the same text).
+    public func scan(_ regex: Regex, in text: String, from utf8Offset: Int = 0, offsetLimit: Int? = nil, maxMatches: Int = .max,
                      deadline: ContinuousClock.Instant? = nil) -> RegexScan {
         var subject = text
-        return subject.withUTF8 { bytes in scan(regex, bytes: bytes, from: utf8Offset, maxMatches: maxMatches, deadline: deadline) }
+        return subject.withUTF8 { bytes in
+            scan(regex, bytes: bytes, from: utf8Offset, offsetLimit: offsetLimit, maxMatches: maxMatches, deadline: deadline)
+        }
     }
 
     /// The first match at or after `utf8Offset`, or nil; a limit hit is returned as the error.
@@ -48,11 +52,15 @@ public final class RegexMatcher {
         }
     }
 
-    public func scan(_ regex: Regex, bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, maxMatches: Int,
+    public func scan(_ regex: Regex, bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, offsetLimit: Int? = nil, maxMatches: Int,
                      deadline: ContinuousClock.Instant? = nil) -> RegexScan {
         var result = RegexScan()
         var offset = max(0, min(start, bytes.count))
+        let limit = offsetLimit.map { max(0, $0) }
+        pcre2_set_offset_limit_8(context, limit ?? triage_pcre2_unset())
+        defer { if limit != nil { pcre2_set_offset_limit_8(context, triage_pcre2_unset()) } }
         while offset <= bytes.count {
+            if let limit, offset > limit { return result }
             if result.matches.count >= maxMatches {
                 result.truncated = true
                 break
@@ -99,6 +107,9 @@ public final class RegexMatcher {
         let empty: [UInt8] = [0]
         let rc: Int32 = empty.withUnsafeBufferPointer { fallback in
             let base = bytes.baseAddress ?? fallback.baseAddress!
+            // The JIT entry point skips pcre2_match's option checks; subjects are valid UTF-8
+            // (Swift strings) and the options are always the same.
+            if regex.isJITCompiled { return pcre2_jit_match_8(regex.code, base, bytes.count, offset, 0, matchData, context) }
             return pcre2_match_8(regex.code, base, bytes.count, offset, 0, matchData, context)
         }
         if rc == PCRE2_ERROR_NOMATCH { return .none }

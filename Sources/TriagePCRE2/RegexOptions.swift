@@ -12,6 +12,7 @@ public struct RegexOptions: OptionSet, Sendable, Hashable {
     public static let noAutoCapture = RegexOptions(rawValue: PCRE2_NO_AUTO_CAPTURE)
 
     /// Always on: patterns and subjects are UTF-8, `\w` and `\b` know Unicode letters,
-    /// and invalid UTF-8 in a subject is skipped instead of failing the match.
-    static let always: UInt32 = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF
+    /// and invalid UTF-8 in a subject is skipped instead of failing the match; an offset
+    /// limit may bound where matches start (the prefilter knows where literals are).
+    static let always: UInt32 = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_USE_OFFSET_LIMIT
 }

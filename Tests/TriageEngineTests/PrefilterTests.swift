@@ -30,12 +30,59 @@ import TriageTestSupport
         #expect(LiteralExtractor.requiredLiterals("late", extended: true) == nil)
     }
 
+    @Test(arguments: [
+        ("late", 4),
+        ("\\blate\\b", 4),
+        ("(late|delayed)\\s?parcel", 17),
+        ("\\b(phone|sofa)\\b.{0,40}\\bstolen\\b", 5 + 160 + 6),
+        ("x{2,5}y", 6),
+        ("x{3}", 3),
+        ("café", 7),
+        ("[a-z]", 4),
+        ("(?<!\\w)(?:late|on\\s?time)(?!\\w)", 10),
+        ("(?=abc)x", 1),
+    ])
+    func knowsTheLongestMatch(_ pattern: String, _ bytes: Int) {
+        #expect(LiteralExtractor.maximumLength(pattern, extended: false) == bytes)
+    }
+
+    @Test(arguments: ["late+", "x{2,}", ".*late", "\\X", "late\\d*", "(?i)late"])
+    func hasNoLongestMatchWhenUnbounded(_ pattern: String) {
+        #expect(LiteralExtractor.maximumLength(pattern, extended: false) == nil)
+    }
+
+    @Test(arguments: [
+        ("\\b(fridge|monitor|sofa)\\b", true, ["fridge", "monitor", "sofa"]),
+        ("\\bLate\\b", true, ["late"]),
+        ("(?<!\\w)(?:late|deliver\\w*|on\\s+time|e37)(?!\\w)", true, ["late", "e37"]),
+        ("\\b(fridge|monitor)\\b", false, []),
+        ("\\b(fridge|monitor)s?\\b", true, []),
+        ("\\b(bank\\s+statement)\\b", true, []),
+        ("(fridge|monitor)", true, []),
+        ("\\b(a-b)\\b", true, []),
+        ("(?<!x)late(?!\\w)", true, []),
+    ])
+    func findsExactWords(_ pattern: String, _ caseless: Bool, _ expected: [String]) {
+        #expect(LiteralExtractor.exactWords(pattern, extended: false, caseless: caseless) == expected)
+    }
+
     @Test func automatonFindsOverlappingLiteralsIgnoringASCIICase() {
         let automaton = LiteralAutomaton(literals: ["he", "she", "his", "hers", "late"])
-        var found = [Bool](repeating: false, count: 5)
-        var text = "uSHErS and a LATEr one"
-        text.withUTF8 { automaton.scan($0, found: &found) }
-        #expect(found == [true, true, false, true, true])
+        var firstEnd = [Int32](repeating: -1, count: 5)
+        var lastStart = [Int32](repeating: -1, count: 5)
+        var order: [Int32] = []
+        var text = "uSHErS and a LATEr one, she"
+        text.withUTF8 { bytes in
+            firstEnd.withUnsafeMutableBufferPointer { first in
+                lastStart.withUnsafeMutableBufferPointer { last in
+                    automaton.scan(bytes, firstEnd: first.baseAddress!, lastStart: last.baseAddress!, order: &order)
+                }
+            }
+        }
+        #expect(firstEnd == [4, 4, -1, 6, 17])
+        #expect(lastStart == [25, 24, -1, 2, 13])
+        // "she" and "he" end together; the longer one is reported first.
+        #expect(order == [1, 0, 3, 4])
     }
 
     /// Random patterns and texts: every pattern's matches must be the same with and without
@@ -45,7 +92,7 @@ import TriageTestSupport
         let words = ["late", "parcel", "Refund", "damaged", "box", "never", "arrived", "kayak", "sos", "café", "x", "ab"]
         func randomPattern() -> String {
             let word = { words.randomElement(using: &generator)! }
-            switch Int.random(in: 0..<10, using: &generator) {
+            switch Int.random(in: 0..<13, using: &generator) {
             case 0: return "\\b\(word())\\b"
             case 1: return "(\(word())|\(word()))\\s+\(word())"
             case 2: return "\(word())(s|ed)?"
@@ -55,6 +102,9 @@ import TriageTestSupport
             case 6: return "\(word())+"
             case 7: return "(?:\(word()))?\(word())"
             case 8: return "(?!no)\(word())"
+            case 9: return "\\b(\(word())|\(word()))\\b"
+            case 10: return "\\b\(word())\\b.{0,\(Int.random(in: 0..<12, using: &generator))}\\b\(word())\\b"
+            case 11: return "\(word())\\s?\(word())"
             default: return "\(word()).\(word())"
             }
         }
@@ -64,17 +114,19 @@ import TriageTestSupport
             rules += "rule r\(index) -> c { when /\(randomPattern())/\(flags) }\n"
         }
         rules += "rule w -> c { when words { late \"never arrived\" Café kayak deliver* } }\n"
+        rules += "rule v -> c { when words { box ab sos x } }\n"
         let ruleSet = try compile(pack("category c \"C\" { playbook general }\n" + rules))
         #expect(ruleSet.prefilterCoverage.filtered > 30)
         let with = Classifier(ruleSet: ruleSet)
         let without = Classifier(ruleSet: ruleSet, usePrefilter: false)
-        var texts = ["", "LATE PARCEL", "the KAYAK is ſos", "café CAFÉ Café", "kelvin \u{212A}ayak", "123-late 45-box"]
-        for _ in 0..<300 {
+        var texts = ["", "LATE PARCEL", "the KAYAK is ſos", "café CAFÉ Café", "kelvin \u{212A}ayak", "123-late 45-box",
+                     "élate latex late", "boxé box", "xbox box_ sos", "late\u{301} late"]
+        for _ in 0..<600 {
             let count = Int.random(in: 1..<12, using: &generator)
             texts.append((0..<count).map { _ in
                 var w = words.randomElement(using: &generator)!
                 if Bool.random(using: &generator) { w = w.uppercased() }
-                return w + ["", " ", ", ", "-", "s "].randomElement(using: &generator)!
+                return w + ["", " ", ", ", "-", "s ", "é ", "_", "\u{301} "].randomElement(using: &generator)!
             }.joined(separator: " "))
         }
         for text in texts {
@@ -82,6 +134,11 @@ import TriageTestSupport
             let b = without.classify(text, explain: true)
             #expect(a.traces.map { $0.patterns.map(\.spans) } == b.traces.map { $0.patterns.map(\.spans) }, "differs on '\(text)'")
             #expect(a.category.id == b.category.id && a.score == b.score)
+            // Without tracing, rules are decided from first matches and windows.
+            let c = with.classify(text)
+            let d = without.classify(text)
+            #expect(c.evidence == d.evidence, "differs on '\(text)'")
+            #expect(c.evidence == a.evidence, "differs from the traced run on '\(text)'")
         }
     }
 
