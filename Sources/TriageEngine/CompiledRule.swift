@@ -6,8 +6,9 @@ public enum CompiledTarget: Sendable, Hashable {
     case signal(Int)
 }
 
-/// A rule ready to evaluate.
-public struct CompiledRule: Sendable {
+/// A rule ready to evaluate. A class, so handing one around during classification costs
+/// one reference count, not one per field.
+public final class CompiledRule: Sendable {
     public let index: Int
     public let name: String
     public let target: CompiledTarget
@@ -21,4 +22,19 @@ public struct CompiledRule: Sendable {
     public let span: SourceSpan
     /// Patterns the rule uses, so a limit hit can name the rules it affected.
     public let patterns: [Int]
+
+    init(index: Int, name: String, target: CompiledTarget, condition: Condition, exceptions: [Condition], weight: Double,
+         speaker: SpeakerScope, description: String?, file: SourceFile, span: SourceSpan, patterns: [Int]) {
+        self.index = index
+        self.name = name
+        self.target = target
+        self.condition = condition
+        self.exceptions = exceptions
+        self.weight = weight
+        self.speaker = speaker
+        self.description = description
+        self.file = file
+        self.span = span
+        self.patterns = patterns
+    }
 }

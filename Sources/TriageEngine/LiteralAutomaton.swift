@@ -98,39 +98,51 @@ struct LiteralAutomaton: Sendable {
     /// occur), and the literals in the order their first occurrence ends.
     func scan(_ text: UnsafeBufferPointer<UInt8>, firstEnd: UnsafeMutablePointer<Int32>, lastStart: UnsafeMutablePointer<Int32>,
               order: inout [Int32]) {
-        guard !literals.isEmpty else { return }
+        guard !literals.isEmpty, let base = text.baseAddress else { return }
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
-                output.withUnsafeBufferPointer { output in
-                    outputLink.withUnsafeBufferPointer { link in
-                        lengths.withUnsafeBufferPointer { lengths in
-                            let width = classCount
-                            var state = 0
-                            for offset in 0..<text.count {
-                                let next = Int(table[state &+ Int(classes[Int(text[offset])])])
-                                if next >= 0 {
-                                    state = next
-                                    continue
-                                }
-                                state = ~next
-                                // Walk the chain of literals ending here.
-                                let end = Int32(offset + 1)
-                                let number = state / width
-                                var probe = output[number] >= 0 ? number : Int(link[number])
-                                while probe > 0 {
-                                    let literal = Int(output[probe])
-                                    if firstEnd[literal] < 0 {
-                                        firstEnd[literal] = end
-                                        order.append(Int32(literal))
-                                    }
-                                    lastStart[literal] = end - lengths[literal]
-                                    probe = Int(link[probe])
-                                }
-                            }
+                var state = 0
+                var offset = 0
+                while true {
+                    offset = LiteralAutomaton.run(table.baseAddress!, classes.baseAddress!, base, from: offset, to: text.count, state: &state)
+                    guard offset < text.count else { return }
+                    // A literal ends at `offset`: walk the chain of literals ending here.
+                    offset += 1
+                    let end = Int32(offset)
+                    let number = state / classCount
+                    var probe = output[number] >= 0 ? number : Int(outputLink[number])
+                    while probe > 0 {
+                        let literal = Int(output[probe])
+                        if firstEnd[literal] < 0 {
+                            firstEnd[literal] = end
+                            order.append(Int32(literal))
                         }
+                        lastStart[literal] = end - lengths[literal]
+                        probe = Int(outputLink[probe])
                     }
                 }
             }
         }
+    }
+
+    /// Runs the DFA from `from` until a byte leads to a state where a literal ends (returns
+    /// that byte's offset, `state` set to the state) or the text ends (returns `to`). Kept
+    /// apart and small so the state stays in a register.
+    @inline(never)
+    private static func run(_ table: UnsafePointer<Int32>, _ classes: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
+                            from: Int, to end: Int, state: inout Int) -> Int {
+        var current = state
+        var offset = from
+        while offset < end {
+            let next = Int(table[current &+ Int(classes[Int(text[offset])])])
+            if next < 0 {
+                state = ~next
+                return offset
+            }
+            current = next
+            offset &+= 1
+        }
+        state = current
+        return end
     }
 }

@@ -9,7 +9,7 @@ public struct Message: Sendable {
     /// the turn before them.
     public init(_ input: String) {
         self.input = input
-        if let turns = Message.transcriptTurns(input) {
+        if Message.mayBeTranscript(input), let turns = Message.transcriptTurns(input) {
             self.turns = turns
             self.isTranscript = true
         } else {
@@ -17,6 +17,16 @@ public struct Message: Sendable {
             self.turns = [Turn(speaker: .customer, text: text, inputOffset: offset)]
             self.isTranscript = false
         }
+    }
+
+    /// Whether the first non-blank line starts with a speaker label, checked without
+    /// splitting the text into lines (most messages are plain text).
+    private static func mayBeTranscript(_ input: String) -> Bool {
+        var utf8 = input.utf8[...]
+        while let first = utf8.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D {
+            utf8 = utf8.dropFirst()
+        }
+        return label(of: Substring(utf8).utf8) != nil
     }
 
     /// True when there is nothing but whitespace to classify.
@@ -80,12 +90,28 @@ public struct Message: Sendable {
 
     /// The text between two UTF-8 offsets with surrounding whitespace removed, and where it starts.
     private static func trimmed(_ input: String, from start: Int, to end: Int) -> (String, Int) {
-        let utf8 = Array(input.utf8[input.utf8.index(input.utf8.startIndex, offsetBy: start)..<input.utf8.index(input.utf8.startIndex, offsetBy: end)])
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C }
-        var lower = 0
-        var upper = utf8.count
-        while lower < upper, isSpace(utf8[lower]) { lower += 1 }
-        while upper > lower, isSpace(utf8[upper - 1]) { upper -= 1 }
-        return (String(decoding: utf8[lower..<upper], as: UTF8.self), start + lower)
+        let utf8 = input.utf8
+        var lower = start
+        var upper = end
+        let bytes = utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int) in
+            var lower = start, upper = end
+            while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+            while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+            return (lower, upper)
+        }
+        if let bytes {
+            (lower, upper) = bytes
+        } else {
+            let array = Array(utf8)
+            while lower < upper, isSpace(array[lower]) { lower += 1 }
+            while upper > lower, isSpace(array[upper - 1]) { upper -= 1 }
+        }
+        // The whole input needs no copy.
+        if lower == 0 && upper == utf8.count { return (input, 0) }
+        let from = utf8.index(utf8.startIndex, offsetBy: lower)
+        let to = utf8.index(utf8.startIndex, offsetBy: upper)
+        // Through the UTF-8 view: exact even where a trimmed space carried a combining mark.
+        return (String(Substring(utf8[from..<to])), lower)
     }
 }

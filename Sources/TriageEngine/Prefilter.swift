@@ -2,7 +2,8 @@
 /// pattern with known required literal sets runs only if every set has a literal in the
 /// text, and then only from where a match containing those literals can start. Patterns
 /// without known literals always run, from the start. Answers "maybe" or "no", never a wrong "no".
-struct Prefilter: Sendable {
+/// Immutable; a class so each message's scan shares it without copying its tables.
+final class Prefilter: Sendable {
     /// Where a pattern that may match one text can match in it.
     struct Window: Sendable, Equatable {
         /// No match starts before this UTF-8 offset.

@@ -23,6 +23,16 @@ import TriageEngine
         }
     }
 
+    @Test func trimmingIsExactAtTheByteLevel() {
+        // The space and the combining mark form one Character; trimming must keep the mark.
+        let message = Message(" \u{301}late \t")
+        #expect(message.turns[0].text.unicodeScalars.map(\.value) == [0x301, 0x6C, 0x61, 0x74, 0x65])
+        #expect(message.turns[0].inputOffset == 1)
+        #expect(Message("as is").turns[0].text == "as is")
+        #expect(Message(" \n\t customer: hi").isTranscript)
+        #expect(!Message("\u{0B}customer: hi").isTranscript)
+    }
+
     @Test func aLabelLaterInTheTextDoesNotMakeATranscript() {
         let message = Message("Hello,\ncustomer: service is awful")
         #expect(!message.isTranscript)
