@@ -1,3 +1,5 @@
+import TriageSyntax
+
 /// How an entity's matched text becomes its value, where the form is obvious:
 /// `$1,299.5` → `USD 1299.50`, `Nov 3rd` → `--11-03`, `tba 1234 5678` → `TBA12345678`.
 public enum EntityNormalizer: String, Sendable, Hashable, CaseIterable {
@@ -77,7 +79,7 @@ public enum EntityNormalizer: String, Sendable, Hashable, CaseIterable {
     ]
 
     static func normalizeDate(_ text: String) -> String {
-        let lower = text.lowercased().trimming(" .,")
+        let lower = text.lowercased().trimmingASCII(" .,")
         if relativeDays.contains(lower) { return lower }
         let tokens = lower.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
         func number(_ token: String) -> Int? {

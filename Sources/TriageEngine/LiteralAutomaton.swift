@@ -35,34 +35,34 @@ struct LiteralAutomaton: Sendable {
         byteClass = classes
         classCount = Int(next)
 
-        // Trie.
-        var trie: [[Int32]] = [Array(repeating: -1, count: classCount)]
+        // Trie, flat: state s owns trie[s * classCount ..< (s + 1) * classCount].
+        let width = classCount
+        var trie = [Int32](repeating: -1, count: width)
         var out: [Int32] = [-1]
         for (index, literal) in literals.enumerated() {
             var state = 0
             for byte in literal.utf8 {
                 let c = Int(classes[Int(byte)])
-                if trie[state][c] < 0 {
-                    trie[state][c] = Int32(trie.count)
-                    trie.append(Array(repeating: -1, count: classCount))
+                if trie[state * width + c] < 0 {
+                    trie[state * width + c] = Int32(out.count)
+                    trie.append(contentsOf: repeatElement(-1, count: width))
                     out.append(-1)
                 }
-                state = Int(trie[state][c])
+                state = Int(trie[state * width + c])
             }
             if out[state] < 0 { out[state] = Int32(index) }
         }
 
-        // Breadth-first: failure links, output links, and the full transition table.
-        var fail = [Int32](repeating: 0, count: trie.count)
-        var link = [Int32](repeating: -1, count: trie.count)
-        var table = [Int32](repeating: 0, count: trie.count * classCount)
+        // Breadth-first: failure links, output links, and the full transition table (the
+        // trie's missing edges filled in from the failure state's row).
+        let stateCount = out.count
+        var fail = [Int32](repeating: 0, count: stateCount)
+        var link = [Int32](repeating: -1, count: stateCount)
+        var table = trie
         var queue: [Int] = []
-        for c in 0..<classCount {
-            let child = trie[0][c]
-            if child >= 0 {
-                table[c] = child
-                queue.append(Int(child))
-            }
+        queue.reserveCapacity(stateCount)
+        for c in 0..<width {
+            if trie[c] >= 0 { queue.append(Int(trie[c])) } else { table[c] = 0 }
         }
         var head = 0
         while head < queue.count {
@@ -70,22 +70,20 @@ struct LiteralAutomaton: Sendable {
             head += 1
             let failure = Int(fail[state])
             link[state] = out[failure] >= 0 ? Int32(failure) : link[failure]
-            for c in 0..<classCount {
-                let child = trie[state][c]
+            for c in 0..<width {
+                let child = trie[state * width + c]
                 if child >= 0 {
-                    fail[Int(child)] = state == 0 ? 0 : table[failure * classCount + c]
-                    table[state * classCount + c] = child
+                    fail[Int(child)] = state == 0 ? 0 : table[failure * width + c]
                     queue.append(Int(child))
                 } else {
-                    table[state * classCount + c] = table[failure * classCount + c]
+                    table[state * width + c] = table[failure * width + c]
                 }
             }
         }
         // Number states in steps of classCount and mark the ones where literals end.
-        let width = Int32(classCount)
         transitions = table.map { target in
             let reports = out[Int(target)] >= 0 || link[Int(target)] >= 0
-            return reports ? ~(target * width) : target * width
+            return reports ? ~(target * Int32(width)) : target * Int32(width)
         }
         output = out
         outputLink = link

@@ -13,11 +13,45 @@ enum LiteralExtractor {
         requiredLiteralSets(pattern, extended: extended).flatMap { $0.first }
     }
 
-    static func requiredLiteralSets(_ pattern: String, extended: Bool) -> [[String]]? {
+    /// What the prefilter needs to know about one pattern, from one parse of it.
+    struct Analysis: Equatable {
+        /// Sets of literals such that every match contains one literal of each set; nil when unknown.
+        var requiredSets: [[String]]?
+        /// The most UTF-8 bytes one match can span, or nil when unbounded or not understood.
+        /// With it, a match containing a literal that ends at offset `e` starts at or after
+        /// `e - maximumLength`, so PCRE2 need not try earlier start positions.
+        var maximumLength: Int?
+        /// For a caseless pattern of the shape `\b(word|word…)\b` (or a word list's
+        /// `(?<!\w)(?:…)(?!\w)`), the alternatives made only of ASCII letters and digits: an
+        /// occurrence of one of them between two non-word characters is a match, so no regex
+        /// is needed to know the pattern matches. Empty when the pattern has another shape.
+        var exactWords: [String]
+
+        static let unknown = Analysis(requiredSets: nil, maximumLength: nil, exactWords: [])
+    }
+
+    static func analyze(_ pattern: String, extended: Bool, caseless: Bool) -> Analysis {
         // Extended mode ignores whitespace and comments; not worth modelling.
-        guard !extended else { return nil }
+        guard !extended else { return .unknown }
         var parser = Parser(Array(pattern.unicodeScalars))
-        guard let node = parser.parseAlternation(), parser.index == parser.scalars.count else { return nil }
+        guard let node = parser.parseAlternation(), parser.index == parser.scalars.count else { return .unknown }
+        return Analysis(requiredSets: requiredSets(of: node), maximumLength: node.maximumLength,
+                        exactWords: caseless ? exactWords(of: node) : [])
+    }
+
+    static func requiredLiteralSets(_ pattern: String, extended: Bool) -> [[String]]? {
+        analyze(pattern, extended: extended, caseless: false).requiredSets
+    }
+
+    static func maximumLength(_ pattern: String, extended: Bool) -> Int? {
+        analyze(pattern, extended: extended, caseless: false).maximumLength
+    }
+
+    static func exactWords(_ pattern: String, extended: Bool, caseless: Bool) -> [String] {
+        analyze(pattern, extended: extended, caseless: caseless).exactWords
+    }
+
+    private static func requiredSets(of node: Node) -> [[String]]? {
         let sets = node.requiredSets
             .filter { !$0.isEmpty && $0.allSatisfy { !$0.isEmpty } }
             .map { Array(Set($0)).sorted() }
@@ -26,38 +60,17 @@ enum LiteralExtractor {
         return Array(sets.prefix(maximumSets))
     }
 
-    /// The most UTF-8 bytes one match can span, or nil when unbounded or not understood.
-    /// With it, a match containing a literal that ends at offset `e` starts at or after
-    /// `e - maximumLength`, so PCRE2 need not try earlier start positions.
-    static func maximumLength(_ pattern: String, extended: Bool) -> Int? {
-        guard !extended else { return nil }
-        var parser = Parser(Array(pattern.unicodeScalars))
-        guard let node = parser.parseAlternation(), parser.index == parser.scalars.count else { return nil }
-        return node.maximumLength
-    }
-
-    /// For a caseless pattern of the shape `\b(word|word…)\b` (or a word list's
-    /// `(?<!\w)(?:…)(?!\w)`), the alternatives made only of ASCII letters and digits: an
-    /// occurrence of one of them between two non-word characters is a match, so no regex is
-    /// needed to know the pattern matches. Empty when the pattern has another shape.
-    static func exactWords(_ pattern: String, extended: Bool, caseless: Bool) -> [String] {
-        guard caseless, !extended else { return [] }
-        var parser = Parser(Array(pattern.unicodeScalars))
-        guard let node = parser.parseAlternation(), parser.index == parser.scalars.count,
-              case .sequence(let items) = node, items.count >= 3,
+    private static func exactWords(of node: Node) -> [String] {
+        guard case .sequence(let items) = node, items.count >= 3,
               items.first?.isWordStartBoundary == true, items.last?.isWordEndBoundary == true else { return [] }
         let core = Node.sequence(Array(items.dropFirst().dropLast()))
-        var words: [String] = []
-        for branch in core.branches {
-            guard let word = branch.plainWord else { continue }
-            words.append(word)
-        }
-        return words
+        return core.branches.compactMap(\.plainWord)
     }
 
     /// A parsed piece of the pattern, reduced to what matters here.
     indirect enum Node {
-        case literal(Character)
+        /// A lower-cased ASCII character (other characters are `opaque`: their case folding is not ASCII).
+        case literal(UInt8)
         /// Anything that matches something we do not model (a class, `.`, `\d`, an anchor…),
         /// with the most bytes it can consume (nil: unbounded).
         case opaque(maximumBytes: Int?)
@@ -93,8 +106,9 @@ enum LiteralExtractor {
         /// The word a node spells when it is only ASCII letters and digits, else nil.
         var plainWord: String? {
             switch self {
-            case .literal(let character):
-                return character.isASCII && (character.isLetter || character.isNumber) ? String(character) : nil
+            case .literal(let byte):
+                let isWordCharacter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                return isWordCharacter ? String(UnicodeScalar(byte)) : nil
             case .group(let inner):
                 return inner.plainWord
             case .sequence(let items):
@@ -141,7 +155,7 @@ enum LiteralExtractor {
         /// Sets of literals such that every match contains one literal of each set.
         var requiredSets: [[String]] {
             switch self {
-            case .literal(let character): return [[String(character)]]
+            case .literal(let byte): return [[String(UnicodeScalar(byte))]]
             case .opaque, .boundary: return []
             case .group(let inner): return inner.requiredSets
             case .repeated(let inner, let minimum, _): return minimum >= 1 ? inner.requiredSets : []
@@ -151,8 +165,8 @@ enum LiteralExtractor {
                 var sets: [[String]] = []
                 var run = ""
                 for item in items {
-                    if case .literal(let character) = item {
-                        run.append(character)
+                    if case .literal(let byte) = item {
+                        run.unicodeScalars.append(UnicodeScalar(byte))
                         continue
                     }
                     if !run.isEmpty { sets.append([run]) }
@@ -172,7 +186,7 @@ enum LiteralExtractor {
         /// Literals one of which every match contains, or nil when none is known.
         var required: [String]? {
             switch self {
-            case .literal(let character): return [String(character)]
+            case .literal(let byte): return [String(UnicodeScalar(byte))]
             case .opaque, .boundary: return nil
             case .group(let inner): return inner.required
             case .repeated(let inner, let minimum, _): return minimum >= 1 ? inner.required : nil
@@ -192,8 +206,8 @@ enum LiteralExtractor {
                     run = ""
                 }
                 for item in items {
-                    if case .literal(let character) = item {
-                        run.append(character)
+                    if case .literal(let byte) = item {
+                        run.unicodeScalars.append(UnicodeScalar(byte))
                         continue
                     }
                     flush()
@@ -290,7 +304,7 @@ enum LiteralExtractor {
             case "\\":
                 guard let escaped = current else { return nil }
                 index += 1
-                if escaped.properties.isAlphabetic || ("0"..."9").contains(escaped) {
+                if escaped.isASCII ? escaped.isASCIILetterOrDigit : escaped.properties.isAlphabetic {
                     switch escaped {
                     case "b":
                         return .boundary(.word)
@@ -311,17 +325,18 @@ enum LiteralExtractor {
                         return nil // \Q, \x, \c, back references, \K…
                     }
                 }
-                return literal(Character(escaped))
+                return literal(escaped)
             case "*", "+", "?", "{":
                 return nil // a quantifier with nothing before it
             default:
-                return literal(Character(scalar))
+                return literal(scalar)
             }
         }
 
-        func literal(_ character: Character) -> Node {
-            guard character.isASCII else { return .opaque(maximumBytes: 4) }
-            return .literal(Character(character.lowercased()))
+        func literal(_ scalar: Unicode.Scalar) -> Node {
+            guard scalar.isASCII else { return .opaque(maximumBytes: 4) }
+            let byte = UInt8(scalar.value)
+            return .literal(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
 
         mutating func parseQuantifier(_ atom: Node) -> Node? {
@@ -342,7 +357,7 @@ enum LiteralExtractor {
                 var probe = index + 1
                 var digits = ""
                 while probe < scalars.count, ("0"..."9").contains(scalars[probe]) { digits.unicodeScalars.append(scalars[probe]); probe += 1 }
-                guard !digits.isEmpty, probe < scalars.count else { return .sequence([atom, .literal("{")]) }
+                guard !digits.isEmpty, probe < scalars.count else { return .sequence([atom, .literal(UInt8(ascii: "{"))]) }
                 var upper: String? = digits
                 if scalars[probe] == "," {
                     probe += 1
@@ -364,7 +379,7 @@ enum LiteralExtractor {
 
         mutating func skipName(until terminator: Unicode.Scalar) -> Bool {
             while let c = current, c != terminator {
-                guard c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c) else { return false }
+                guard c == "_" || (c.isASCII ? c.isASCIILetterOrDigit : c.properties.isAlphabetic) else { return false }
                 index += 1
             }
             guard current == terminator else { return false }
@@ -412,5 +427,11 @@ enum LiteralExtractor {
             }
             return false
         }
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIILetterOrDigit: Bool {
+        ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
     }
 }

@@ -117,8 +117,8 @@ extension RulePackCompiler {
         guard hasRoomForAPattern(file, literal.span) else { return nil }
         do {
             let regex = try Regex(literal.pattern, options: options)
-            return addPattern(key: key, kind: .regex, regex: regex, source: file.text(of: literal.span), file: file, span: literal.span,
-                              literals: LiteralExtractor.requiredLiteralSets(literal.pattern, extended: options.contains(.extended)))
+            let analysis = LiteralExtractor.analyze(literal.pattern, extended: options.contains(.extended), caseless: options.contains(.caseless))
+            return addPattern(key: key, kind: .regex, regex: regex, source: file.text(of: literal.span), file: file, span: literal.span, analysis: analysis)
         } catch {
             failedLiterals.insert(location)
             let offset = literal.patternStart + min(error.utf8Offset, literal.pattern.utf8.count)
@@ -145,7 +145,7 @@ extension RulePackCompiler {
         do {
             let regex = try Regex(source, options: caseSensitive ? [] : [.caseless])
             return addPattern(key: key, kind: entries.count == 1 && entries[0].isQuoted ? .phrase : .words, regex: regex,
-                              source: file.text(of: span), file: file, span: span, literals: WordListPattern.requiredLiterals(for: texts).map { [$0] })
+                              source: file.text(of: span), file: file, span: span, analysis: WordListPattern.analysis(for: texts, caseless: !caseSensitive))
         } catch {
             // Escaping makes this unreachable for well-formed lists; say so rather than crash.
             self.error("invalid-regex", "word list could not be compiled: \(error.message)", file, span)
@@ -164,13 +164,12 @@ extension RulePackCompiler {
         return false
     }
 
-    private mutating func addPattern(key: String, kind: CompiledPattern.Kind, regex: Regex, source: String, file: SourceFile, span: SourceSpan, literals: [[String]]?) -> Int {
+    private mutating func addPattern(key: String, kind: CompiledPattern.Kind, regex: Regex, source: String, file: SourceFile, span: SourceSpan,
+                                     analysis: LiteralExtractor.Analysis) -> Int {
         let index = patterns.count
-        let extended = regex.options.contains(.extended)
-        patterns.append(CompiledPattern(index: index, kind: kind, regex: regex, source: source, file: file, span: span, requiredLiterals: literals,
-                                        maximumLength: LiteralExtractor.maximumLength(regex.pattern, extended: extended),
-                                        exactWords: LiteralExtractor.exactWords(regex.pattern, extended: extended, caseless: regex.options.contains(.caseless)),
-                                        captureNames: regex.namedGroups.map(\.name)))
+        patterns.append(CompiledPattern(index: index, kind: kind, regex: regex, source: source, file: file, span: span,
+                                        requiredLiterals: analysis.requiredSets, maximumLength: analysis.maximumLength,
+                                        exactWords: analysis.exactWords, captureNames: regex.namedGroups.map(\.name)))
         patternIndexByKey[key] = index
         return index
     }

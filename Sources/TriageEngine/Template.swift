@@ -1,3 +1,5 @@
+import TriageSyntax
+
 /// Playbook text with `{entity}` and `{entity|fallback}` placeholders; `{{` and `}}` are literal braces.
 public struct Template: Sendable, Hashable {
     public enum Part: Sendable, Hashable {
@@ -33,7 +35,7 @@ public struct Template: Sendable, Hashable {
                 }
                 let body = String(characters[(index + 1)..<close])
                 let pieces = body.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-                let name = String(pieces[0]).trimming(" ")
+                let name = String(pieces[0]).trimmingASCII(" ")
                 guard !name.isEmpty, name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) else {
                     throw ParseError(message: "invalid placeholder '{\(body)}'", offset: index)
                 }
@@ -68,12 +70,5 @@ public struct Template: Sendable, Hashable {
             case .placeholder(let name, let fallback, _): return values(name) ?? fallback ?? missing(name)
             }
         }.joined()
-    }
-}
-
-extension String {
-    func trimming(_ set: String) -> String {
-        let characters = Set(set)
-        return String(drop(while: { characters.contains($0) }).reversed().drop(while: { characters.contains($0) }).reversed())
     }
 }

@@ -1,15 +1,22 @@
 import CPCRE2
+import Synchronization
 
-/// A compiled, JIT-compiled PCRE2 pattern. Immutable after init, so it is shared freely
-/// across threads; PCRE2 documents compiled code as read-only during matching.
+/// A compiled PCRE2 pattern, JIT-compiled the first time it is matched. Shared freely across
+/// threads: PCRE2 documents compiled code as read-only during matching, and the one-time JIT
+/// compilation runs under a lock before any thread matches with the pattern.
+///
+/// The JIT waits for the first match because a rule pack has hundreds of patterns and one
+/// message needs few of them: compiling them all up front was most of a cold `triage classify`.
 public final class Regex: @unchecked Sendable {
     public let pattern: String
     public let options: RegexOptions
     /// Named groups and their numbers, sorted by number.
     public let namedGroups: [(name: String, number: Int)]
     public let captureCount: Int
-    public let isJITCompiled: Bool
     let code: OpaquePointer
+    /// 0: not JIT-compiled yet, 1: JIT-compiled, 2: the JIT declined (the interpreter matches).
+    private let jitState = Atomic<UInt8>(0)
+    private let jitLock = Mutex<Void>(())
 
     public init(_ pattern: String, options: RegexOptions = []) throws(RegexCompileError) {
         var errorCode: Int32 = 0
@@ -25,7 +32,6 @@ public final class Regex: @unchecked Sendable {
         self.pattern = pattern
         self.options = options
         self.code = compiled
-        self.isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
 
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
@@ -34,6 +40,22 @@ public final class Regex: @unchecked Sendable {
     }
 
     deinit { pcre2_code_free_8(code) }
+
+    /// Whether matching uses JIT code, compiling it on the first call.
+    public var isJITCompiled: Bool {
+        switch jitState.load(ordering: .acquiring) {
+        case 1: return true
+        case 2: return false
+        default:
+            return jitLock.withLock { _ in
+                let state = jitState.load(ordering: .acquiring)
+                if state != 0 { return state == 1 }
+                let compiled = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
+                jitState.store(compiled ? 1 : 2, ordering: .releasing)
+                return compiled
+            }
+        }
+    }
 
     /// PCRE2's own text for an error code, e.g. "missing closing parenthesis".
     public static func message(for errorCode: Int32) -> String {

@@ -78,7 +78,7 @@ extension Parser {
             return .regex(RegexLiteral(pattern: token.value, flags: token.flags, span: token.span))
         case .string:
             advance()
-            if token.value.trimmingCharacters(in: " \t").isEmpty {
+            if token.value.trimmingASCII(" \t").isEmpty {
                 error("empty-phrase", "empty phrase \(token.text) matches nothing", at: token.span)
             }
             return .phrase(StringLiteral(value: token.value, span: token.span))
@@ -200,7 +200,7 @@ extension Parser {
                 entries.append(.init(text: token.text, span: token.span, isQuoted: false))
             case .string:
                 advance()
-                if token.value.trimmingCharacters(in: " \t").isEmpty {
+                if token.value.trimmingASCII(" \t").isEmpty {
                     error("empty-phrase", "empty phrase \(token.text) matches nothing", at: token.span)
                 } else {
                     entries.append(.init(text: token.value, span: token.span, isQuoted: true))
@@ -256,12 +256,5 @@ extension Parser {
             return false
         }
         return true
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        return String(drop(while: { characters.contains($0) }).reversed().drop(while: { characters.contains($0) }).reversed())
     }
 }

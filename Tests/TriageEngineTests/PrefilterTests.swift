@@ -66,6 +66,23 @@ import TriageTestSupport
         #expect(LiteralExtractor.exactWords(pattern, extended: false, caseless: caseless) == expected)
     }
 
+    /// Word lists are analysed from their entries, not by parsing the regex built for them;
+    /// both must agree.
+    @Test(arguments: [
+        ["late", "Delayed", "e37"], ["hasn't arrived", "late"], ["deliver*", "late"], ["café", "colis", "x"],
+        ["$5", "c++", "a.b"], ["’twas", "o'clock"], ["late\u{301}"], ["LATE"],
+    ])
+    func wordListAnalysisMatchesTheRegex(_ entries: [String]) throws {
+        for caseless in [true, false] {
+            let fromEntries = WordListPattern.analysis(for: entries, caseless: caseless)
+            let fromRegex = LiteralExtractor.analyze(WordListPattern.regexSource(for: entries), extended: false, caseless: caseless)
+            // Equal, or tighter where the entries know more (an apostrophe is at most 3 bytes; the class '['’]' reads as 4).
+            #expect((fromEntries.maximumLength == nil) == (fromRegex.maximumLength == nil), "\(entries)")
+            #expect((fromEntries.maximumLength ?? 0) <= (fromRegex.maximumLength ?? 0), "\(entries)")
+            #expect(Set(fromEntries.exactWords) == Set(fromRegex.exactWords), "\(entries)")
+        }
+    }
+
     @Test func automatonFindsOverlappingLiteralsIgnoringASCIICase() {
         let automaton = LiteralAutomaton(literals: ["he", "she", "his", "hers", "late"])
         var firstEnd = [Int32](repeating: -1, count: 5)
