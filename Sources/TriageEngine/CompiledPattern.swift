@@ -25,6 +25,11 @@ public struct CompiledPattern: Sendable {
     /// Alternatives that are plain words between word boundaries: a whole-word occurrence of
     /// one is a match (empty unless the pattern is caseless and has that shape).
     public let exactWords: [String]
+    /// Every alternative is an exact word: whole-word occurrences decide the match both ways.
+    public let isExactWordList: Bool
+    /// Parallel to `requiredLiterals`: the order in which sets' literals occur in any match
+    /// (smaller first); -1 when unknown.
+    public let literalSetPositions: [Int]
     /// Named groups, whose captures become entities.
     public let captureNames: [String]
 }

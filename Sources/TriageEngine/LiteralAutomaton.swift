@@ -91,11 +91,52 @@ struct LiteralAutomaton: Sendable {
 
     var stateCount: Int { output.count }
 
-    /// Records every literal occurrence in `text`: for each literal the end offset of its
-    /// first occurrence and the start offset of its last (both stay -1 when it does not
-    /// occur), and the literals in the order their first occurrence ends.
-    func scan(_ text: UnsafeBufferPointer<UInt8>, firstEnd: UnsafeMutablePointer<Int32>, lastStart: UnsafeMutablePointer<Int32>,
-              order: inout [Int32]) {
+    /// Every occurrence of every literal in one text, in order of their ends, with a chain
+    /// per literal; up to `capacity` of them (then `isComplete` is false and only the first
+    /// and last occurrence of each literal are known).
+    struct Occurrences {
+        static let capacity = 1 << 16
+        /// By literal: the end of its first occurrence and the start of its last, or -1.
+        var firstEnd: [Int32]
+        var lastStart: [Int32]
+        /// Literals in the order their first occurrence ends.
+        var order: [Int32] = []
+        /// By literal: its first and last recorded occurrence, or -1.
+        var head: [Int32]
+        var tail: [Int32]
+        /// By occurrence: where it ends and the next occurrence of the same literal (or -1).
+        var end: [Int32] = []
+        var next: [Int32] = []
+        var isComplete = true
+
+        init(literals: Int) {
+            firstEnd = Array(repeating: -1, count: literals)
+            lastStart = firstEnd
+            head = firstEnd
+            tail = firstEnd
+        }
+
+        mutating func record(_ literal: Int, end offset: Int32, length: Int32) {
+            if firstEnd[literal] < 0 {
+                firstEnd[literal] = offset
+                order.append(Int32(literal))
+            }
+            lastStart[literal] = offset - length
+            guard isComplete else { return }
+            guard end.count < Occurrences.capacity else {
+                isComplete = false
+                return
+            }
+            let index = Int32(end.count)
+            end.append(offset)
+            next.append(-1)
+            if tail[literal] >= 0 { next[Int(tail[literal])] = index } else { head[literal] = index }
+            tail[literal] = index
+        }
+    }
+
+    /// Records every literal occurrence in `text`.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, into occurrences: inout Occurrences) {
         guard !literals.isEmpty, let base = text.baseAddress else { return }
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
@@ -106,16 +147,11 @@ struct LiteralAutomaton: Sendable {
                     guard offset < text.count else { return }
                     // A literal ends at `offset`: walk the chain of literals ending here.
                     offset += 1
-                    let end = Int32(offset)
                     let number = state / classCount
                     var probe = output[number] >= 0 ? number : Int(outputLink[number])
                     while probe > 0 {
                         let literal = Int(output[probe])
-                        if firstEnd[literal] < 0 {
-                            firstEnd[literal] = end
-                            order.append(Int32(literal))
-                        }
-                        lastStart[literal] = end - lengths[literal]
+                        occurrences.record(literal, end: Int32(offset), length: lengths[literal])
                         probe = Int(outputLink[probe])
                     }
                 }

@@ -26,6 +26,13 @@ enum LiteralExtractor {
         /// occurrence of one of them between two non-word characters is a match, so no regex
         /// is needed to know the pattern matches. Empty when the pattern has another shape.
         var exactWords: [String]
+        /// Every alternative is one of `exactWords`: then whole-word occurrences decide a
+        /// match both ways, yes and no.
+        var isExactWordList = false
+        /// Parallel to `requiredSets`: for sets taken from consecutive parts of the pattern,
+        /// their order (a set with a smaller number matches before one with a larger);
+        /// -1 when unknown.
+        var setPositions: [Int] = []
 
         static let unknown = Analysis(requiredSets: nil, maximumLength: nil, exactWords: [])
     }
@@ -35,8 +42,10 @@ enum LiteralExtractor {
         guard !extended else { return .unknown }
         var parser = Parser(Array(pattern.unicodeScalars))
         guard let node = parser.parseAlternation(), parser.index == parser.scalars.count else { return .unknown }
-        return Analysis(requiredSets: requiredSets(of: node), maximumLength: node.maximumLength,
-                        exactWords: caseless ? exactWords(of: node) : [])
+        let sets = requiredSets(of: node)
+        let (words, allWords) = caseless ? exactWords(of: node) : ([], false)
+        return Analysis(requiredSets: sets?.map(\.set), maximumLength: node.maximumLength, exactWords: words, isExactWordList: allWords,
+                        setPositions: sets?.map(\.position) ?? [])
     }
 
     static func requiredLiteralSets(_ pattern: String, extended: Bool) -> [[String]]? {
@@ -51,20 +60,43 @@ enum LiteralExtractor {
         analyze(pattern, extended: extended, caseless: caseless).exactWords
     }
 
-    private static func requiredSets(of node: Node) -> [[String]]? {
-        let sets = node.requiredSets
-            .filter { !$0.isEmpty && $0.allSatisfy { !$0.isEmpty } }
-            .map { Array(Set($0)).sorted() }
-            .sorted { Node.rank($0) > Node.rank($1) }
+    /// The best sets, each with its position in the pattern's top-level sequence: the index
+    /// of the part it comes from, so sets from different parts match in that order; -1 when
+    /// the pattern is not a sequence.
+    private static func requiredSets(of node: Node) -> [(set: [String], position: Int)]? {
+        var positioned: [(set: [String], position: Int)] = []
+        if case .sequence(let items) = node {
+            var run = ""
+            var runStart = 0
+            for (index, item) in items.enumerated() {
+                if case .literal(let byte) = item {
+                    if run.isEmpty { runStart = index }
+                    run.unicodeScalars.append(UnicodeScalar(byte))
+                    continue
+                }
+                if !run.isEmpty { positioned.append(([run], runStart)) }
+                run = ""
+                positioned += item.requiredSets.map { ($0, index) }
+            }
+            if !run.isEmpty { positioned.append(([run], runStart)) }
+        } else {
+            positioned = node.requiredSets.map { ($0, -1) }
+        }
+        let sets = positioned
+            .filter { !$0.set.isEmpty && $0.set.allSatisfy { !$0.isEmpty } }
+            .map { (set: Array(Set($0.set)).sorted(), position: $0.position) }
+            .sorted { Node.rank($0.set) > Node.rank($1.set) }
         guard !sets.isEmpty else { return nil }
         return Array(sets.prefix(maximumSets))
     }
 
-    private static func exactWords(of node: Node) -> [String] {
+    /// The plain-word alternatives of a `\b(…|…)\b` pattern, and whether every alternative is one.
+    private static func exactWords(of node: Node) -> ([String], Bool) {
         guard case .sequence(let items) = node, items.count >= 3,
-              items.first?.isWordStartBoundary == true, items.last?.isWordEndBoundary == true else { return [] }
-        let core = Node.sequence(Array(items.dropFirst().dropLast()))
-        return core.branches.compactMap(\.plainWord)
+              items.first?.isWordStartBoundary == true, items.last?.isWordEndBoundary == true else { return ([], false) }
+        let branches = Node.sequence(Array(items.dropFirst().dropLast())).branches
+        let words = branches.compactMap(\.plainWord)
+        return (words, words.count == branches.count)
     }
 
     /// A parsed piece of the pattern, reduced to what matters here.

@@ -42,6 +42,10 @@ final class Prefilter: Sendable {
     /// For each pattern, the literals that are whole alternatives bounded by `\b`.
     private let exactStart: [Int32]
     private let exactLiteral: [Int32]
+    /// For each pattern, whether every alternative is an exact word.
+    private let allExact: [Bool]
+    /// `setPosition[pattern * 8 + set]`: the order of the set's literals in any match, or -1.
+    private let setPosition: [Int32]
     /// Patterns that run whatever the text.
     let alwaysRun: [Int]
     /// The same as flags, by pattern index.
@@ -57,6 +61,8 @@ final class Prefilter: Sendable {
         var lengths = [Int32](repeating: -1, count: patterns.count)
         var setStart: [Int32] = [0], setLiteral: [Int32] = [], setBit: [UInt8] = []
         var exactStart: [Int32] = [0], exactLiteral: [Int32] = []
+        var allExact = [Bool](repeating: false, count: patterns.count)
+        var positions = [Int32](repeating: -1, count: patterns.count * 8)
         func index(of literal: String) -> Int {
             if let existing = literalIndex[literal] { return existing }
             literalIndex[literal] = literals.count
@@ -76,6 +82,9 @@ final class Prefilter: Sendable {
             let kept = Array(sets.prefix(8))
             for (setIndex, set) in kept.enumerated() {
                 let bit = UInt8(1) << UInt8(setIndex)
+                if setIndex < pattern.literalSetPositions.count {
+                    positions[pattern.index * 8 + setIndex] = Int32(pattern.literalSetPositions[setIndex])
+                }
                 masks[pattern.index] |= bit
                 for literal in Set(set) {
                     let literalIndex = index(of: literal)
@@ -87,9 +96,12 @@ final class Prefilter: Sendable {
             lengths[pattern.index] = pattern.maximumLength.flatMap { Int32(exactly: $0) } ?? -1
             // Exact words decide a match alone only when they make up the pattern's one set.
             if kept.count == 1 {
-                for word in Set(pattern.exactWords) where kept[0].contains(word) {
+                let words = Set(pattern.exactWords)
+                for word in words where kept[0].contains(word) {
                     exactLiteral.append(Int32(index(of: word)))
                 }
+                // The "no" side needs the set to be exactly the words.
+                allExact[pattern.index] = pattern.isExactWordList && words == Set(kept[0])
             }
         }
         automaton = LiteralAutomaton(literals: literals)
@@ -111,6 +123,8 @@ final class Prefilter: Sendable {
         self.setBit = setBit
         self.exactStart = exactStart
         self.exactLiteral = exactLiteral
+        self.allExact = allExact
+        setPosition = positions
         alwaysRun = always
         var flags = [Bool](repeating: false, count: patterns.count)
         for index in always { flags[index] = true }
@@ -139,84 +153,168 @@ final class Prefilter: Sendable {
     private func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> [(pattern: Int, window: Window)] {
         let literalCount = automaton.literals.count
         guard literalCount > 0 else { return [] }
+        var occurrences = LiteralAutomaton.Occurrences(literals: literalCount)
+        automaton.scan(bytes, into: &occurrences)
+        guard !occurrences.order.isEmpty else { return [] }
         var found: [(pattern: Int, window: Window)] = []
-        var order: [Int32] = []
-        var firstEnd = [Int32](repeating: -1, count: literalCount)
-        var lastStart = [Int32](repeating: -1, count: literalCount)
-        firstEnd.withUnsafeMutableBufferPointer { firstEnd in
-            lastStart.withUnsafeMutableBufferPointer { lastStart in
-                automaton.scan(bytes, firstEnd: firstEnd.baseAddress!, lastStart: lastStart.baseAddress!, order: &order)
-                guard !order.isEmpty else { return }
-                var seen = [UInt8](repeating: 0, count: patternCount)
-                seen.withUnsafeMutableBufferPointer { seen in
-                    // In order of first occurrence, so the literal that completes a pattern's
-                    // sets tells the earliest place a match can end.
-                    for literal in order {
-                        let literal = Int(literal)
-                        for unlock in Int(unlockStart[literal])..<Int(unlockStart[literal + 1]) {
-                            let pattern = Int(unlockPattern[unlock])
-                            let before = seen[pattern]
-                            let after = before | unlockBit[unlock]
-                            guard after != before else { continue }
-                            seen[pattern] = after
-                            guard after == fullMask[pattern] else { continue }
-                            found.append((pattern, window(pattern, completedAt: Int(firstEnd[literal]), bytes: bytes,
-                                                          firstEnd: firstEnd, lastStart: lastStart)))
-                        }
-                    }
-                }
+        var seen = [UInt8](repeating: 0, count: patternCount)
+        // In order of first occurrence, so the literal that completes a pattern's sets tells
+        // the earliest place a match can end.
+        for literal in occurrences.order {
+            let literal = Int(literal)
+            for unlock in Int(unlockStart[literal])..<Int(unlockStart[literal + 1]) {
+                let pattern = Int(unlockPattern[unlock])
+                let before = seen[pattern]
+                let after = before | unlockBit[unlock]
+                guard after != before else { continue }
+                seen[pattern] = after
+                guard after == fullMask[pattern],
+                      let window = window(pattern, completedAt: Int(occurrences.firstEnd[literal]), bytes: bytes, occurrences: occurrences)
+                else { continue }
+                found.append((pattern, window))
             }
         }
         return found
     }
 
+    /// Where a pattern whose every set has a literal in the text can match, or nil when the
+    /// literals' positions show it cannot.
     private func window(_ pattern: Int, completedAt end: Int, bytes: UnsafeBufferPointer<UInt8>,
-                        firstEnd: UnsafeMutableBufferPointer<Int32>, lastStart: UnsafeMutableBufferPointer<Int32>) -> Window {
+                        occurrences: borrowing LiteralAutomaton.Occurrences) -> Window? {
         // A match contains a literal of every set, so it ends at or after `end` and starts at
         // or before the last start of some literal of each set.
-        var earliest = 0
         let length = Int(maximumLength[pattern])
-        if length >= 0 {
-            earliest = max(0, end - length)
-            while earliest > 0 && bytes[earliest] & 0xC0 == 0x80 { earliest -= 1 }
-        }
-        var latestBySet: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1, -1, -1)
-        withUnsafeMutableBytes(of: &latestBySet) { raw in
-            let latest = raw.bindMemory(to: Int32.self)
+        var earliest = length >= 0 ? max(0, end - length) : 0
+        let mask = fullMask[pattern]
+        var latest = Int.max
+        let ordered = withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { bySet -> Bool in
+            // bySet[set]: the first end of the set's literals; bySet[8 + set]: their last start.
+            for set in 0..<8 {
+                bySet[set] = Int.max
+                bySet[8 + set] = -1
+            }
             for entry in Int(setStart[pattern])..<Int(setStart[pattern + 1]) {
                 let set = setBit[entry].trailingZeroBitCount
-                latest[set] = max(latest[set], lastStart[Int(setLiteral[entry])])
+                let literal = Int(setLiteral[entry])
+                guard occurrences.firstEnd[literal] >= 0 else { continue }
+                bySet[set] = min(bySet[set], Int(occurrences.firstEnd[literal]))
+                bySet[8 + set] = max(bySet[8 + set], Int(occurrences.lastStart[literal]))
             }
-        }
-        var latest = Int.max
-        withUnsafeBytes(of: &latestBySet) { raw in
-            let sets = raw.bindMemory(to: Int32.self)
-            for set in 0..<8 where fullMask[pattern] & (1 << UInt8(set)) != 0 {
-                latest = min(latest, Int(sets[set]))
+            for set in 0..<8 where mask & (1 << UInt8(set)) != 0 { latest = min(latest, bySet[8 + set]) }
+            // Sets from consecutive parts of the pattern occur in that order in any match.
+            for a in 0..<8 where mask & (1 << UInt8(a)) != 0 {
+                let position = setPosition[pattern * 8 + a]
+                guard position >= 0 else { continue }
+                for b in 0..<8 where mask & (1 << UInt8(b)) != 0 && setPosition[pattern * 8 + b] > position && bySet[a] > bySet[8 + b] {
+                    return false
+                }
             }
+            return true
         }
+        guard ordered else { return nil }
+        if length >= 0 && mask.nonzeroBitCount > 1 && occurrences.isComplete {
+            // Every set's literal lies within `length` bytes of the start: intersect, set by set,
+            // the start ranges its occurrences allow.
+            guard let ranges = startRanges(pattern, length: length, occurrences: occurrences) else { return nil }
+            earliest = max(earliest, ranges.lowerBound)
+            latest = min(latest, ranges.upperBound)
+        }
+        guard earliest <= latest else { return nil }
+        while earliest > 0 && bytes[earliest] & 0xC0 == 0x80 { earliest -= 1 }
+
         var known = false
-        for entry in Int(exactStart[pattern])..<Int(exactStart[pattern + 1]) where !known {
-            let literal = Int(exactLiteral[entry])
-            let length = Int(automaton.lengths[literal])
-            let first = Int(firstEnd[literal]) - length
-            let last = Int(lastStart[literal])
-            known = first >= 0 && (Prefilter.isWholeWord(bytes, first, length) || (last != first && Prefilter.isWholeWord(bytes, last, length)))
+        let exact = Int(exactStart[pattern])..<Int(exactStart[pattern + 1])
+        if allExact[pattern] && occurrences.isComplete {
+            // Every alternative is a plain word: look at every occurrence.
+            var uncertain = false
+            for entry in exact where !known {
+                let literal = Int(exactLiteral[entry])
+                let length = Int(automaton.lengths[literal])
+                var occurrence = Int(occurrences.head[literal])
+                while occurrence >= 0 && !known {
+                    switch Prefilter.wordBoundaries(bytes, Int(occurrences.end[occurrence]) - length, length) {
+                    case true?: known = true
+                    case nil: uncertain = true
+                    case false?: break
+                    }
+                    occurrence = Int(occurrences.next[occurrence])
+                }
+            }
+            if !known && !uncertain { return nil }
+        } else {
+            for entry in exact where !known {
+                let literal = Int(exactLiteral[entry])
+                let length = Int(automaton.lengths[literal])
+                let first = Int(occurrences.firstEnd[literal]) - length
+                let last = Int(occurrences.lastStart[literal])
+                known = first >= 0 && (Prefilter.wordBoundaries(bytes, first, length) == true
+                                       || (last != first && Prefilter.wordBoundaries(bytes, last, length) == true))
+            }
         }
         return Window(earliestStart: earliest, latestStart: latest, knownToMatch: known)
     }
 
-    /// Whether the word at `start` has a non-word ASCII character or the text's edge on
-    /// both sides. A non-ASCII neighbour may be a letter: then the answer is no, and PCRE2 decides.
-    static func isWholeWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
-        func isNonWordASCII(_ byte: UInt8) -> Bool {
-            guard byte < 0x80 else { return false }
+    /// The smallest range holding every start offset allowed by all the pattern's sets, where
+    /// an occurrence ending at `e` and starting at `s` allows starts in `e - length ... s`;
+    /// nil when no start is allowed by all of them.
+    private func startRanges(_ pattern: Int, length: Int, occurrences: borrowing LiteralAutomaton.Occurrences) -> ClosedRange<Int>? {
+        var allowed: [ClosedRange<Int>]?
+        for set in 0..<8 where fullMask[pattern] & (1 << UInt8(set)) != 0 {
+            var ranges: [ClosedRange<Int>] = []
+            for entry in Int(setStart[pattern])..<Int(setStart[pattern + 1]) where setBit[entry] == 1 << UInt8(set) {
+                let literal = Int(setLiteral[entry])
+                let literalLength = Int(automaton.lengths[literal])
+                var occurrence = Int(occurrences.head[literal])
+                while occurrence >= 0 {
+                    let end = Int(occurrences.end[occurrence])
+                    ranges.append(max(0, end - length)...(end - literalLength))
+                    occurrence = Int(occurrences.next[occurrence])
+                }
+            }
+            ranges.sort { $0.lowerBound < $1.lowerBound }
+            var merged: [ClosedRange<Int>] = []
+            for range in ranges {
+                if let last = merged.last, range.lowerBound <= last.upperBound + 1 {
+                    merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+                } else {
+                    merged.append(range)
+                }
+            }
+            allowed = allowed.map { Prefilter.intersect($0, merged) } ?? merged
+            if allowed!.isEmpty { return nil }
+        }
+        guard let allowed, let first = allowed.first, let last = allowed.last else { return nil }
+        return first.lowerBound...last.upperBound
+    }
+
+    /// The intersection of two sorted lists of disjoint ranges.
+    static func intersect(_ a: [ClosedRange<Int>], _ b: [ClosedRange<Int>]) -> [ClosedRange<Int>] {
+        var result: [ClosedRange<Int>] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            let lower = max(a[i].lowerBound, b[j].lowerBound)
+            let upper = min(a[i].upperBound, b[j].upperBound)
+            if lower <= upper { result.append(lower...upper) }
+            if a[i].upperBound < b[j].upperBound { i += 1 } else { j += 1 }
+        }
+        return result
+    }
+
+    /// Whether the word at `start` has a non-word character or the text's edge on both
+    /// sides: nil when a neighbour is not ASCII (it may be a letter; PCRE2 decides).
+    static func wordBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool? {
+        func isWord(_ byte: UInt8) -> Bool? {
+            guard byte < 0x80 else { return nil }
             let lower = byte | 0x20
-            return !(lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) && !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                && byte != UInt8(ascii: "_")
+            return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "_")
         }
         let end = start + length
-        return (start == 0 || isNonWordASCII(bytes[start - 1])) && (end == bytes.count || isNonWordASCII(bytes[end]))
+        let before: Bool? = start == 0 ? false : isWord(bytes[start - 1])
+        let after: Bool? = end == bytes.count ? false : isWord(bytes[end])
+        if before == true || after == true { return false }
+        if before == nil || after == nil { return nil }
+        return true
     }
 
     /// U+212A KELVIN SIGN (E2 84 AA) or U+017F LATIN SMALL LETTER LONG S (C5 BF).

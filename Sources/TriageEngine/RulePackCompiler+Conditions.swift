@@ -169,7 +169,8 @@ extension RulePackCompiler {
         let index = patterns.count
         patterns.append(CompiledPattern(index: index, kind: kind, regex: regex, source: source, file: file, span: span,
                                         requiredLiterals: analysis.requiredSets, maximumLength: analysis.maximumLength,
-                                        exactWords: analysis.exactWords, captureNames: regex.namedGroups.map(\.name)))
+                                        exactWords: analysis.exactWords, isExactWordList: analysis.isExactWordList,
+                                        literalSetPositions: analysis.setPositions, captureNames: regex.namedGroups.map(\.name)))
         patternIndexByKey[key] = index
         return index
     }

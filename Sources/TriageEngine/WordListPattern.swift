@@ -63,8 +63,10 @@ enum WordListPattern {
                 exactWords.append(String(String.UnicodeScalarView(scalars)).lowercased())
             }
         }
-        return LiteralExtractor.Analysis(requiredSets: requiredLiterals(for: entries).map { [$0] }, maximumLength: longestMatch,
-                                         exactWords: exactWords)
+        let literals = requiredLiterals(for: entries)
+        return LiteralExtractor.Analysis(requiredSets: literals.map { [$0] }, maximumLength: longestMatch, exactWords: exactWords,
+                                         isExactWordList: !entries.isEmpty && exactWords.count == entries.count,
+                                         setPositions: literals == nil ? [] : [-1])
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

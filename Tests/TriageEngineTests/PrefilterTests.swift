@@ -66,6 +66,25 @@ import TriageTestSupport
         #expect(LiteralExtractor.exactWords(pattern, extended: false, caseless: caseless) == expected)
     }
 
+    @Test func knowsWhichSetsMatchInOrderAndWhichPatternsAreOnlyWords() {
+        let sequence = LiteralExtractor.analyze("\\b(been|have)\\s+(\\w+\\s+)?(received|shipped)\\b", extended: false, caseless: true)
+        #expect(sequence.requiredSets == [["received", "shipped"], ["been", "have"]])
+        #expect(sequence.setPositions == [4, 1])
+        #expect(!sequence.isExactWordList)
+        let alternation = LiteralExtractor.analyze("late|(been|have)x", extended: false, caseless: true)
+        #expect(alternation.setPositions.allSatisfy { $0 == -1 })
+        #expect(LiteralExtractor.analyze("\\b(order|driver)\\b", extended: false, caseless: true).isExactWordList)
+        #expect(!LiteralExtractor.analyze("\\b(order|order\\s+number)\\b", extended: false, caseless: true).isExactWordList)
+        #expect(WordListPattern.analysis(for: ["late", "Delayed"], caseless: true).isExactWordList)
+        #expect(!WordListPattern.analysis(for: ["late", "on time"], caseless: true).isExactWordList)
+        #expect(!WordListPattern.analysis(for: ["late"], caseless: false).isExactWordList)
+    }
+
+    @Test func intersectsSortedRanges() {
+        #expect(Prefilter.intersect([0...5, 10...20, 30...40], [3...12, 18...31, 50...60]) == [3...5, 10...12, 18...20, 30...31])
+        #expect(Prefilter.intersect([0...5], [6...9]).isEmpty)
+    }
+
     /// Word lists are analysed from their entries, not by parsing the regex built for them;
     /// both must agree.
     @Test(arguments: [
@@ -85,21 +104,22 @@ import TriageTestSupport
 
     @Test func automatonFindsOverlappingLiteralsIgnoringASCIICase() {
         let automaton = LiteralAutomaton(literals: ["he", "she", "his", "hers", "late"])
-        var firstEnd = [Int32](repeating: -1, count: 5)
-        var lastStart = [Int32](repeating: -1, count: 5)
-        var order: [Int32] = []
+        var occurrences = LiteralAutomaton.Occurrences(literals: 5)
         var text = "uSHErS and a LATEr one, she"
-        text.withUTF8 { bytes in
-            firstEnd.withUnsafeMutableBufferPointer { first in
-                lastStart.withUnsafeMutableBufferPointer { last in
-                    automaton.scan(bytes, firstEnd: first.baseAddress!, lastStart: last.baseAddress!, order: &order)
-                }
-            }
-        }
-        #expect(firstEnd == [4, 4, -1, 6, 17])
-        #expect(lastStart == [25, 24, -1, 2, 13])
+        text.withUTF8 { automaton.scan($0, into: &occurrences) }
+        #expect(occurrences.firstEnd == [4, 4, -1, 6, 17])
+        #expect(occurrences.lastStart == [25, 24, -1, 2, 13])
         // "she" and "he" end together; the longer one is reported first.
-        #expect(order == [1, 0, 3, 4])
+        #expect(occurrences.order == [1, 0, 3, 4])
+        // Every occurrence, chained per literal: "he" ends at 4 and 27.
+        var ends: [Int32] = []
+        var occurrence = occurrences.head[0]
+        while occurrence >= 0 {
+            ends.append(occurrences.end[Int(occurrence)])
+            occurrence = occurrences.next[Int(occurrence)]
+        }
+        #expect(ends == [4, 27])
+        #expect(occurrences.isComplete)
     }
 
     /// Random patterns and texts: every pattern's matches must be the same with and without
@@ -109,7 +129,7 @@ import TriageTestSupport
         let words = ["late", "parcel", "Refund", "damaged", "box", "never", "arrived", "kayak", "sos", "café", "x", "ab"]
         func randomPattern() -> String {
             let word = { words.randomElement(using: &generator)! }
-            switch Int.random(in: 0..<13, using: &generator) {
+            switch Int.random(in: 0..<14, using: &generator) {
             case 0: return "\\b\(word())\\b"
             case 1: return "(\(word())|\(word()))\\s+\(word())"
             case 2: return "\(word())(s|ed)?"
@@ -122,6 +142,7 @@ import TriageTestSupport
             case 9: return "\\b(\(word())|\(word()))\\b"
             case 10: return "\\b\(word())\\b.{0,\(Int.random(in: 0..<12, using: &generator))}\\b\(word())\\b"
             case 11: return "\(word())\\s?\(word())"
+            case 12: return "\\b(\(word())|\(word()))\\s+(\\w+\\s+)?\(word())\\b"
             default: return "\(word()).\(word())"
             }
         }
