@@ -180,6 +180,22 @@ import TriageTestSupport
         }
     }
 
+    /// Past the occurrence capacity only first and last occurrences are known: the answers
+    /// must not change.
+    @Test func moreOccurrencesThanRecordedGiveTheSameAnswers() throws {
+        let ruleSet = try compile(pack("""
+            category c "C" { playbook general }
+            rule near -> c { when /\\b(late|box)\\b.{0,5}\\bparcel\\b/i }
+            rule listed -> c { when words { lates boxed parcel } }
+            rule order -> c { when /\\b(late)\\s+(\\w+\\s+)?(parcel)\\b/i }
+            """))
+        let text = String(repeating: "latex ", count: LiteralAutomaton.Occurrences.capacity + 10) + "box parcel"
+        let with = Classifier(ruleSet: ruleSet).classify(text)
+        let without = Classifier(ruleSet: ruleSet, usePrefilter: false).classify(text)
+        #expect(with.evidence == without.evidence)
+        #expect(with.evidence.map(\.rule) == [0, 1])
+    }
+
     @Test func shippedRulesGiveTheSameAnswersOnEveryFixtureWithAndWithoutThePrefilter() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let (compiled, diagnostics) = RuleEngine.compile(paths: [root.appendingPathComponent("rules").path])
