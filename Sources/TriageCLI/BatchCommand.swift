@@ -17,6 +17,7 @@ enum BatchCommand {
                        allowedValues: BatchInputFormat.allCases.map(\.rawValue)),
             OptionSpec(long: "text-field", kind: .value(placeholder: "NAME"), help: "JSONL field or CSV column holding the message", defaultValue: "text"),
             OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack"),
+            OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
             OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)"),
             OptionSpec(long: "rule-ids", help: "add the names of the rules that fired to each record"),
             OptionSpec(long: "full", help: "add the whole 'triage classify --format json' object to each record"),
@@ -68,7 +69,7 @@ enum BatchCommand {
         }
         if missing { return .noInput }
 
-        guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: settings.rules) else {
+        guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: settings.rules, allowOutsideImports: settings.allowOutsideImports) else {
             return .ruleErrors
         }
 

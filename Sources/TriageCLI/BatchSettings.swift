@@ -9,6 +9,8 @@ struct BatchSettings {
     var format: BatchInputFormat?
     var textField: String
     var rules: [String]
+    /// `--allow-outside-imports`: imports may leave the pack's directory.
+    var allowOutsideImports: Bool
     var jobs: Int
     var ruleIDs: Bool
     var full: Bool
@@ -34,6 +36,7 @@ struct BatchSettings {
             throw UsageError("invalid value '' for '--text-field'. expected a field name")
         }
         rules = parsed.values("rules")
+        allowOutsideImports = parsed.flag("allow-outside-imports")
         jobs = ProcessInfo.processInfo.activeProcessorCount
         if let text = parsed.value("jobs") {
             guard let value = Int(text), value >= 1 else {

@@ -124,5 +124,10 @@ import Testing
         #expect(run(["test", directory.path + "/fixtures", "--rules", main]).code == .ruleErrors)
         #expect(run(["test", directory.path + "/fixtures", "--rules", main, "--allow-outside-imports"]).code == .ok)
         #expect(run(["fmt", "--check", "--allow-outside-imports", main]).code != .usage)
+        let lines = try directory.write("messages.txt", "my parcel is late\n")
+        #expect(run(["batch", "--rules", main, "--input", "lines", lines]).code == .ruleErrors)
+        let batch = run(["batch", "--rules", main, "--allow-outside-imports", "--input", "lines", "--quiet", lines])
+        #expect(batch.code == .ok, "\(batch.stderr)")
+        #expect(batch.stdout.contains("\"category\":\"late\""))
     }
 }
