@@ -139,8 +139,7 @@ enum LiteralExtractor {
         var plainWord: String? {
             switch self {
             case .literal(let byte):
-                let isWordCharacter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                return isWordCharacter ? String(UnicodeScalar(byte)) : nil
+                return Unicode.Scalar(byte).isASCIILetterOrDigit ? String(UnicodeScalar(byte)) : nil
             case .group(let inner):
                 return inner.plainWord
             case .sequence(let items):
@@ -459,11 +458,5 @@ enum LiteralExtractor {
             }
             return false
         }
-    }
-}
-
-extension Unicode.Scalar {
-    var isASCIILetterOrDigit: Bool {
-        ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
     }
 }

@@ -305,9 +305,7 @@ final class Prefilter: Sendable {
     static func wordBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool? {
         func isWord(_ byte: UInt8) -> Bool? {
             guard byte < 0x80 else { return nil }
-            let lower = byte | 0x20
-            return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "_")
+            return Unicode.Scalar(byte).isASCIILetterOrDigit || byte == UInt8(ascii: "_")
         }
         let end = start + length
         let before: Bool? = start == 0 ? false : isWord(bytes[start - 1])
