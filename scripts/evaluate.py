@@ -1,25 +1,28 @@
 #!/usr/bin/env python3
-"""Scores the rule pack on labelled messages: the dev tweets and/or the fixtures.
+"""Scores the rule pack on the real tweets, study and check side by side.
 
-Runs `triage classify --format json` once per message (until `triage test` exists) and
-prints accuracy, macro-F1 over the 11 categories, per-category precision/recall/F1 and the
-misclassified messages.
+Splits ../shared/data once (scripts/split.py: a hash of the tweet id), runs `triage test`
+on both parts and prints accuracy, macro-F1 and per-category precision/recall/F1 for each,
+with the study − check difference: how much the pack is fitted to the tweets it was tuned on.
 
-  scripts/evaluate.py                      # dev tweets from ../shared/data
-  scripts/evaluate.py --fixtures fixtures  # the fixtures
-  scripts/evaluate.py --errors             # also list every miss
-  scripts/evaluate.py --min-accuracy 0.85 --min-f1 0.80   # exit 1 below these
+The check part is scored only: its texts are never printed. `--errors` lists the study
+misses (the tweets rule authors may read).
+
+  scripts/evaluate.py                                  # study and check, shipped rules
+  scripts/evaluate.py --rules my-rules                 # another pack
+  scripts/evaluate.py --errors --category billing.charge   # study misses of one category
+  scripts/evaluate.py --min-accuracy 0.85 --min-f1 0.80    # exit 1 when check is below
 """
 import argparse
-import concurrent.futures
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
-CATEGORIES = ["delivery.late", "delivery.missing", "delivery.carrier", "item.damaged", "item.wrong",
-              "billing.charge", "billing.refund", "returns.request", "order.change", "account.access", "other"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import split  # noqa: E402
 
 
 def find_binary():
@@ -30,93 +33,87 @@ def find_binary():
     sys.exit("no triage binary: run 'swift build -c release' first")
 
 
-def load_dev(path):
-    cases = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                record = json.loads(line)
-                cases.append({"name": f"{os.path.basename(path)}:{number}", "text": record["text"],
-                              "label": record["label"], "secondary": record.get("secondary")})
-    return cases
+def run_test(binary, rules, corpus):
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        command = [binary, "test", corpus, "--no-progress", "--json", report.name]
+        for path in rules:
+            command += ["--rules", path]
+        result = subprocess.run(command, capture_output=True)
+        if result.returncode not in (0, 2):
+            sys.exit(f"triage test failed ({result.returncode}): {result.stderr.decode(errors='replace')[:2000]}")
+        with open(report.name, encoding="utf-8") as handle:
+            return json.load(handle)
 
 
-def load_fixtures(folder):
-    cases = []
-    for directory, _, files in sorted(os.walk(folder)):
-        for name in sorted(files):
-            if not name.endswith(".triage"):
-                continue
-            path = os.path.join(directory, name)
-            with open(path, encoding="utf-8") as handle:
-                content = handle.read()
-            header, _, body = content.partition("\n---\n")
-            fields = {}
-            for line in header.splitlines():
-                key, _, value = line.partition(":")
-                fields[key.strip()] = value.strip()
-            cases.append({"name": os.path.relpath(path, ROOT), "text": body, "label": fields.get("expect"),
-                          "secondary": fields.get("secondary"), "todo": "todo" in fields})
-    return cases
-
-
-def classify(binary, rules, text):
-    command = [binary, "classify", "--format", "json", "--compact"] + sum((["--rules", r] for r in rules), [])
-    result = subprocess.run(command, input=text.encode(), capture_output=True)
-    if result.returncode != 0:
-        return {"error": result.stderr.decode(errors="replace").strip()}
-    return json.loads(result.stdout)
+def per_category(report):
+    return {entry["category"]: entry for entry in report["metrics"]["categories"]}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "amazonhelp-dev.jsonl"))
-    parser.add_argument("--fixtures", help="score the fixtures in this folder instead of the dev tweets")
     parser.add_argument("--rules", action="append", default=[], help="rules to use instead of the shipped pack")
     parser.add_argument("--binary", default=None)
-    parser.add_argument("--errors", action="store_true", help="list every misclassified message")
-    parser.add_argument("--min-accuracy", type=float)
-    parser.add_argument("--min-f1", type=float)
+    parser.add_argument("--errors", action="store_true", help="list the study misses (never the check ones)")
+    parser.add_argument("--category", help="with --errors: only misses whose expected or predicted category is this")
+    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    parser.add_argument("--min-accuracy", type=float, help="exit 1 when check accuracy is below")
+    parser.add_argument("--min-f1", type=float, help="exit 1 when check macro-F1 is below")
     args = parser.parse_args()
 
     binary = args.binary or find_binary()
-    cases = load_fixtures(args.fixtures) if args.fixtures else load_dev(args.data)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(lambda case: classify(binary, args.rules, case["text"]), cases))
+    study_path, check_path = split.write_split()
+    study = run_test(binary, args.rules, study_path)
+    check = run_test(binary, args.rules, check_path)
 
-    correct = 0
-    counts = {c: {"tp": 0, "fp": 0, "fn": 0} for c in CATEGORIES}
-    misses = []
-    for case, result in zip(cases, results):
-        got = result.get("category", {}).get("id", "error")
-        expected = case["label"]
-        if got == expected:
-            correct += 1
-            counts.setdefault(got, {"tp": 0, "fp": 0, "fn": 0})["tp"] += 1
-        else:
-            counts.setdefault(got, {"tp": 0, "fp": 0, "fn": 0})["fp"] += 1
-            counts.setdefault(expected, {"tp": 0, "fp": 0, "fn": 0})["fn"] += 1
-            rules = [e["rule"] for e in result.get("evidence", [])]
-            misses.append((case["name"], expected, got, rules, case["text"].replace("\n", " ")[:160]))
+    if args.json:
+        summary = {}
+        for name, report in (("study", study), ("check", check)):
+            metrics = report["metrics"]
+            summary[name] = {"cases": report["summary"]["cases"], "accuracy": metrics["accuracy"],
+                             "macro_f1": metrics["macro_f1"],
+                             "categories": {c: {k: entry[k] for k in ("precision", "recall", "f1", "support")}
+                                            for c, entry in per_category(report).items()}}
+        print(json.dumps(summary, indent=2))
+    else:
+        s_cat, c_cat = per_category(study), per_category(check)
+        print(f"{'':18} {'study':^22}   {'check':^22}")
+        print(f"{'category':18} {'prec':>6} {'rec':>6} {'f1':>6} {'n':>4}   {'prec':>6} {'rec':>6} {'f1':>6} {'n':>4}   {'Δf1':>6}")
+        for category in sorted(set(s_cat) | set(c_cat)):
+            s, c = s_cat.get(category), c_cat.get(category)
+            def cells(entry):
+                if entry is None:
+                    return f"{'':>6} {'':>6} {'':>6} {'':>4}"
+                return f"{entry['precision']:6.2f} {entry['recall']:6.2f} {entry['f1']:6.2f} {entry['support']:4d}"
+            delta = f"{s['f1'] - c['f1']:+6.2f}" if s and c else ""
+            print(f"{category:18} {cells(s)}   {cells(c)}   {delta}")
+        for name, report in (("study", study), ("check", check)):
+            m = report["metrics"]
+            print(f"{name:6} cases {report['summary']['cases']:4d}  accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
+        print(f"gap    accuracy {study['metrics']['accuracy'] - check['metrics']['accuracy']:+.3f}  "
+              f"macro-F1 {study['metrics']['macro_f1'] - check['metrics']['macro_f1']:+.3f}")
 
-    def f1(c):
-        tp, fp, fn = counts[c]["tp"], counts[c]["fp"], counts[c]["fn"]
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0), tp + fn
-
-    accuracy = correct / len(cases)
-    macro = sum(f1(c)[2] for c in CATEGORIES) / len(CATEGORIES)
-    print(f"{'category':18} {'prec':>6} {'rec':>6} {'f1':>6} {'n':>4}")
-    for c in CATEGORIES:
-        p, r, f, n = f1(c)
-        print(f"{c:18} {p:6.2f} {r:6.2f} {f:6.2f} {n:4d}")
     if args.errors:
+        texts = {}
+        with open(study_path, encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                texts[str(record["id"])] = record["text"]
         print()
-        for name, expected, got, rules, text in misses:
-            print(f"{name}: expected {expected}, got {got} {rules}\n    {text}")
-    print(f"\ncases {len(cases)}  accuracy {accuracy:.3f}  macro-F1 {macro:.3f}  misses {len(misses)}")
-    failed = (args.min_accuracy is not None and accuracy < args.min_accuracy) or (args.min_f1 is not None and macro < args.min_f1)
+        for case in study["cases"]:
+            if case.get("status") == "passed":
+                continue
+            expected = (case.get("expected") or {}).get("category")
+            got = (case.get("got") or {}).get("category")
+            if args.category and args.category not in (expected, got):
+                continue
+            key = case["id"].rsplit("#", 1)[-1]
+            text = texts.get(key, "").replace("\n", " ")
+            rules = ",".join(e["rule"] for e in case.get("evidence", []))
+            print(f"{key}: expected {expected}, got {got} [{rules}]\n    {text[:240]}")
+
+    check_metrics = check["metrics"]
+    failed = (args.min_accuracy is not None and check_metrics["accuracy"] < args.min_accuracy) or \
+             (args.min_f1 is not None and check_metrics["macro_f1"] < args.min_f1)
     sys.exit(1 if failed else 0)
 
 
