@@ -19,6 +19,8 @@ public struct Classification: Sendable {
     public let budgetExceeded: BudgetExceeded?
     /// Every rule considered, for `--explain`; empty unless asked for.
     public let traces: [RuleTrace]
+    /// Per turn, the text the patterns read when normalisation changed it (nil: as written).
+    public let normalizedTurns: [String?]
 }
 
 public struct CategoryScore: Sendable, Hashable {

@@ -29,11 +29,17 @@ public struct Classifier: Sendable {
     public func classify(_ message: Message, explain: Bool = false) -> Classification {
         let matcher = matchers.take()
         defer { matchers.give(matcher) }
+        // Patterns read the normalised text; everything reported points into the original.
+        // Normalising is one linear pass, outside the matching budget.
+        let (normalized, maps) = ruleSet.normalizer.normalize(message)
         let deadline = timeBudget.map { ContinuousClock.now.advanced(by: $0) }
-        let scan = Scan(ruleSet: ruleSet, message: message, matcher: matcher, usePrefilter: usePrefilter, deadline: deadline)
+        let toOriginal = SpanMapper(maps: maps)
+        let scan = Scan(ruleSet: ruleSet, message: normalized, matcher: matcher, usePrefilter: usePrefilter, deadline: deadline)
         let evaluator = ConditionEvaluator(scan: scan)
 
         var hits: [RuleHit] = []
+        /// The same hits with spans in the normalised text, to read their captures.
+        var normalizedHits: [RuleHit] = []
         var traces: [RuleTrace] = []
         var undecided: [Int] = []
         // With --explain every rule is traced; otherwise rules the prefilter rules out are skipped.
@@ -58,11 +64,13 @@ public struct Classifier: Sendable {
                 fired = false
             } else if let outcome {
                 hits.append(RuleHit(rule: rule.index, spans: Array(Set(outcome.spans)).sorted()))
+                normalizedHits.append(hits[hits.count - 1])
+                hits[hits.count - 1] = RuleHit(rule: rule.index, spans: toOriginal.spans(hits[hits.count - 1].spans))
             }
             if explain {
                 let patterns = Classifier.orderedUnique(rule.patterns).map { pattern in
                     let spans = scan.spans(pattern: pattern, scope: rule.speaker)
-                    return PatternTrace(pattern: pattern, spans: spans, negated: spans.map(scan.isNegated))
+                    return PatternTrace(pattern: pattern, spans: toOriginal.spans(spans), negated: spans.map(scan.isNegated))
                 }
                 traces.append(RuleTrace(rule: rule.index, fired: fired, conditionHeld: held, blockedByException: blockedBy,
                                         undecided: isUndecided, patterns: patterns))
@@ -84,7 +92,7 @@ public struct Classifier: Sendable {
         }
 
         var undecidedEntities: [String] = []
-        let entities = extractEntities(scan: scan, hits: hits, undecided: &undecidedEntities)
+        let entities = extractEntities(scan: scan, original: message, hits: normalizedHits, toOriginal: toOriginal, undecided: &undecidedEntities)
         let scoring = Scorer(ruleSet: ruleSet).score(categoryRules)
         let category = ruleSet.categories[scoring.winner]
         let playbook = category.playbook.map {
@@ -95,18 +103,22 @@ public struct Classifier: Sendable {
                               evidence: hits, signals: signals, entities: entities, playbook: playbook, limitHits: scan.limitHits,
                               budgetExceeded: scan.budgetExceeded ? BudgetExceeded(budget: timeBudget ?? .zero, undecidedRules: undecided,
                                                                                    undecidedEntities: undecidedEntities) : nil,
-                              traces: traces)
+                              traces: traces, normalizedTurns: maps.indices.map { maps[$0] == nil ? nil : normalized.turns[$0].text })
     }
 
     /// Entities from `entity` declarations (anyone's words), then named captures of the
     /// rules that fired; one entry per distinct normalised value.
-    private func extractEntities(scan: Scan, hits: [RuleHit], undecided: inout [String]) -> [EntityValue] {
+    private func extractEntities(scan: Scan, original: Message, hits: [RuleHit], toOriginal: SpanMapper, undecided: inout [String]) -> [EntityValue] {
         var values: [EntityValue] = []
         var seen = Set<String>()
+        // The value is read from the normalised text ("2moro" → tomorrow); the quote and the
+        // range are what the customer wrote.
         func add(_ name: String, _ raw: String, _ normalizer: EntityNormalizer, turn: Int, range: Range<Int>) {
             let value = normalizer.normalize(raw)
             guard !value.isEmpty, seen.insert(name + "\u{1}" + value).inserted else { return }
-            values.append(EntityValue(name: name, value: value, text: raw, turn: turn, range: range))
+            let writtenRange = toOriginal.range(range, turn: turn)
+            let written = TriagePCRE2.RegexMatch.substring(writtenRange, of: original.turns[turn].text)
+            values.append(EntityValue(name: name, value: value, text: written, turn: turn, range: writtenRange))
         }
         for entity in ruleSet.entities {
             let regex = ruleSet.patterns[entity.pattern].regex

@@ -16,6 +16,8 @@ public final class CompiledRuleSet: Sendable {
     public let entityNames: Set<String>
     /// Titles for entities, used where a template has no value to fill in.
     public let entityTitles: [String: String]
+    /// What every message goes through before matching: entities, handles, links, spellings.
+    public let normalizer: TextNormalizer
     /// For each pattern, the rules that use it (to name them when a limit is hit).
     public let rulesByPattern: [[Int]]
     private let categoryIndexByID: [String: Int]
@@ -30,7 +32,8 @@ public final class CompiledRuleSet: Sendable {
 
     init(patterns: [CompiledPattern], rules: [CompiledRule], categories: [CompiledCategory], signals: [CompiledSignal],
          entities: [CompiledEntity], playbooks: [CompiledPlaybook], settings: ScoringSettings, fallbackCategory: Int,
-         files: [SourceFile], entityNames: Set<String>, entityTitles: [String: String]) {
+         files: [SourceFile], entityNames: Set<String>, entityTitles: [String: String], normalizer: TextNormalizer = TextNormalizer()) {
+        self.normalizer = normalizer
         self.patterns = patterns
         self.rules = rules
         self.categories = categories

@@ -78,9 +78,28 @@ public enum EntityNormalizer: String, Sendable, Hashable, CaseIterable {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "tonight",
     ]
 
+    private static let relativeUnits = relativeDays.union(["week", "weekend", "month"])
+    private static let countWords: Set<String> = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"]
+
+    /// "next  Friday" → "next friday", "3 days ago", "last week": relative dates, in one
+    /// spelling, since no calendar date can be given without knowing when it was written.
+    static func relativeDate(_ lower: String) -> String? {
+        let words = lower.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+        if words.count == 2, ["next", "last", "this", "coming", "since", "on", "by", "until", "till"].contains(words[0]),
+           relativeUnits.contains(words[1]) {
+            return ["on", "by", "until", "till", "since"].contains(words[0]) && relativeDays.contains(words[1]) ? words[1] : words.joined(separator: " ")
+        }
+        if words.count == 3, Int(words[0]) != nil || countWords.contains(words[0]),
+           ["day", "days", "week", "weeks", "month", "months"].contains(words[1]), words[2] == "ago" {
+            return words.joined(separator: " ")
+        }
+        return nil
+    }
+
     static func normalizeDate(_ text: String) -> String {
         let lower = text.lowercased().trimmingASCII(" .,")
         if relativeDays.contains(lower) { return lower }
+        if let relative = relativeDate(lower) { return relative }
         let tokens = lower.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
         func number(_ token: String) -> Int? {
             let digits = token.prefix { $0.isNumber }

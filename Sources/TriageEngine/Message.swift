@@ -19,6 +19,13 @@ public struct Message: Sendable {
         }
     }
 
+    /// A message with turns already split (a normalised copy of another).
+    init(input: String, turns: [Turn], isTranscript: Bool) {
+        self.input = input
+        self.turns = turns
+        self.isTranscript = isTranscript
+    }
+
     /// Whether the first non-blank line starts with a speaker label, checked without
     /// splitting the text into lines (most messages are plain text).
     private static func mayBeTranscript(_ input: String) -> Bool {

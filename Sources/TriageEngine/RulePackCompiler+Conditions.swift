@@ -15,7 +15,8 @@ extension RulePackCompiler {
             let entry = WordList.Entry(text: literal.value, span: literal.span, isQuoted: true)
             return compileWords([entry], caseSensitive: false, span: literal.span, in: file).map(Condition.pattern) ?? RulePackCompiler.failed
         case .words(let list):
-            return compileWords(list.entries, caseSensitive: list.isCaseSensitive, span: list.span, in: file).map(Condition.pattern) ?? RulePackCompiler.failed
+            return compileWords(list.entries, caseSensitive: list.isCaseSensitive, fuzzy: list.isFuzzy, span: list.span, in: file)
+                .map(Condition.pattern) ?? RulePackCompiler.failed
         case .not(let inner, _):
             return .not(compileCondition(inner, in: file))
         case .and(let items, _):
@@ -135,17 +136,29 @@ extension RulePackCompiler {
         return nil
     }
 
-    private mutating func compileWords(_ entries: [WordList.Entry], caseSensitive: Bool, span: SourceSpan, in file: SourceFile) -> Int? {
+    private mutating func compileWords(_ entries: [WordList.Entry], caseSensitive: Bool, fuzzy: Bool = false, span: SourceSpan,
+                                       in file: SourceFile) -> Int? {
         guard !entries.isEmpty else { return nil }
         let texts = entries.map(\.text)
-        let key = "w:\(caseSensitive ? "cs" : "ci"):" + texts.joined(separator: "\u{1}")
+        let key = "w:\(caseSensitive ? "cs" : "ci")\(fuzzy ? "f" : ""):" + texts.joined(separator: "\u{1}")
         if let index = patternIndexByKey[key] { return index }
         guard hasRoomForAPattern(file, span) else { return nil }
-        let source = WordListPattern.regexSource(for: texts)
+        let source: String
+        let analysis: LiteralExtractor.Analysis
+        if fuzzy {
+            let fuzzyList = FuzzyWordList(entries: texts, isRealWord: { [vocabulary] word in
+                vocabulary.contains(word) || CommonEnglishWords.sorted.contains(word)
+            })
+            source = fuzzyList.regexSource
+            analysis = fuzzyList.analysis(caseless: !caseSensitive)
+        } else {
+            source = WordListPattern.regexSource(for: texts)
+            analysis = WordListPattern.analysis(for: texts, caseless: !caseSensitive)
+        }
         do {
             let regex = try Regex(source, options: caseSensitive ? [] : [.caseless])
             return addPattern(key: key, kind: entries.count == 1 && entries[0].isQuoted ? .phrase : .words, regex: regex,
-                              source: file.text(of: span), file: file, span: span, analysis: WordListPattern.analysis(for: texts, caseless: !caseSensitive))
+                              source: file.text(of: span), file: file, span: span, analysis: analysis)
         } catch {
             // Escaping makes this unreachable for well-formed lists; say so rather than crash.
             self.error("invalid-regex", "word list could not be compiled: \(error.message)", file, span)

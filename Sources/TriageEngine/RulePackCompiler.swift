@@ -17,6 +17,10 @@ public struct RulePackCompiler {
     var ruleDeclarations: [Symbol<RuleDeclaration>] = []
     var playbookDeclarations: [Symbol<PlaybookDeclaration>] = []
     var settingsDeclaration: Symbol<SettingsDeclaration>?
+    var spellingDeclarations: [Symbol<SpellingDeclaration>] = []
+    /// Every word of every word list and spelling, lower-case: fuzzy lists never treat one
+    /// of the pack's own words as a typo, and letter runs collapse to them first.
+    var vocabulary: Set<String> = []
 
     // Pattern table, deduplicated by what the pattern does (not where it is written).
     var patterns: [CompiledPattern] = []
@@ -64,6 +68,8 @@ public struct RulePackCompiler {
             return nil
         }
         let settings = compileSettings()
+        let spelling = compileSpelling()
+        vocabulary = RulePackCompiler.vocabulary(of: pack.files, spelling: spelling)
 
         // Categories, with the fallback added when the pack does not declare it.
         var categories: [CompiledCategory] = []
@@ -171,7 +177,8 @@ public struct RulePackCompiler {
 
         return CompiledRuleSet(patterns: patterns, rules: rules, categories: categories, signals: signals, entities: entities,
                                playbooks: playbooks, settings: settings, fallbackCategory: fallback!,
-                               files: pack.files.map(\.source), entityNames: entityNames, entityTitles: entityTitles)
+                               files: pack.files.map(\.source), entityNames: entityNames, entityTitles: entityTitles,
+                               normalizer: TextNormalizer(spelling: spelling, packVocabulary: vocabulary, isEnabled: settings.normalize))
     }
 
     // MARK: Symbols
@@ -200,6 +207,7 @@ public struct RulePackCompiler {
                 case .entity(let d): if claim("entity", d.name, file, into: &self) { entityDeclarations.append(Symbol(declaration: d, file: file)) }
                 case .rule(let d): if claim("rule", d.name, file, into: &self) { ruleDeclarations.append(Symbol(declaration: d, file: file)) }
                 case .playbook(let d): if claim("playbook", d.name, file, into: &self) { playbookDeclarations.append(Symbol(declaration: d, file: file)) }
+                case .spelling(let d): spellingDeclarations.append(Symbol(declaration: d, file: file))
                 case .settings(let d):
                     if let first = settingsDeclaration {
                         error("duplicate-definition", "settings are given twice", file, SourceSpan(start: d.span.start, end: d.span.start + 8),
@@ -223,7 +231,7 @@ public struct RulePackCompiler {
     private mutating func compileSettings() -> ScoringSettings {
         var settings = ScoringSettings()
         guard let symbol = settingsDeclaration else { return settings }
-        let known = ["threshold", "secondary_ratio", "fallback", "negation_window"]
+        let known = ["threshold", "secondary_ratio", "fallback", "negation_window", "normalize"]
         for setting in symbol.declaration.settings {
             let value = setting.value
             func number(_ range: ClosedRange<Double>) -> Double? {
@@ -237,6 +245,12 @@ public struct RulePackCompiler {
             case "threshold": if let n = number(0...1_000_000) { settings.threshold = n }
             case "secondary_ratio": if let n = number(0...1) { settings.secondaryRatio = n }
             case "negation_window": if let n = number(0...20) { settings.negationWindow = Int(n) }
+            case "normalize":
+                switch value.text {
+                case "on": settings.normalize = true
+                case "off": settings.normalize = false
+                default: error("invalid-setting", "'normalize' must be 'on' or 'off'", symbol.file, value.span)
+                }
             case "fallback":
                 if value.kind == .word { settings.fallback = value.text } else {
                     error("invalid-setting", "'fallback' must be a category id", symbol.file, value.span)
@@ -248,6 +262,68 @@ public struct RulePackCompiler {
             }
         }
         return settings
+    }
+}
+
+extension RulePackCompiler {
+    /// The spelling corrections of every `spelling` block; a variant given twice is an error.
+    mutating func compileSpelling() -> [String: String] {
+        var corrections: [String: String] = [:]
+        var firstSeen: [String: (file: SourceFile, span: SourceSpan)] = [:]
+        for symbol in spellingDeclarations {
+            for correction in symbol.declaration.corrections {
+                for variant in correction.variants {
+                    let key = TextNormalizer.key(variant.text)
+                    if let first = firstSeen[key] {
+                        error("duplicate-definition", "spelling variant '\(variant.text)' is given twice", symbol.file, variant.span,
+                              hint: "keep one line for it", notes: [Diagnostic.Note("first given here", file: first.file, span: first.span)])
+                        continue
+                    }
+                    if key == TextNormalizer.key(correction.canonical.text) {
+                        error("invalid-spelling", "'\(variant.text)' is rewritten to itself", symbol.file, variant.span, hint: "remove it")
+                        continue
+                    }
+                    firstSeen[key] = (symbol.file, variant.span)
+                    corrections[key] = correction.canonical.text
+                }
+            }
+        }
+        return corrections
+    }
+
+    /// The lower-case words of every word list and phrase in the pack, and of the spellings.
+    static func vocabulary(of files: [RuleFile], spelling: [String: String]) -> Set<String> {
+        var words: Set<String> = []
+        func add(_ text: String) {
+            for word in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+                let trimmed = word.hasSuffix("*") ? word.dropLast() : word
+                if !trimmed.isEmpty { words.insert(String(trimmed).replacingOccurrences("’", "'")) }
+            }
+        }
+        func visit(_ expression: Expression) {
+            switch expression {
+            case .words(let list): list.entries.forEach { add($0.text) }
+            case .phrase(let literal): add(literal.value)
+            case .not(let inner, _), .call(_, let inner, _): visit(inner)
+            case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach(visit)
+            case .proximity(let left, let right, _, _, _): visit(left); visit(right)
+            case .reference, .regex, .error: break
+            }
+        }
+        for file in files {
+            for declaration in file.declarations {
+                switch declaration {
+                case .define(let d): visit(d.value)
+                case .entity(let d): visit(d.pattern)
+                case .rule(let d):
+                    d.condition.map(visit)
+                    d.exceptions.forEach(visit)
+                default: break
+                }
+            }
+        }
+        spelling.values.forEach(add)
+        return words
     }
 }
 

@@ -8,6 +8,8 @@ public struct ScoringSettings: Sendable, Hashable {
     public var fallback: String = "other"
     /// How many words before a match a negation word may stand ("not really damaged").
     public var negationWindow: Int = 3
+    /// Whether messages are normalised before matching (`normalize on|off`).
+    public var normalize: Bool = true
 
     public init() {}
 }

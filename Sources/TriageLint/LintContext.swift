@@ -18,6 +18,7 @@ public struct LintContext {
     public let signals: [Located<SignalDeclaration>]
     public let entities: [Located<EntityDeclaration>]
     public let playbooks: [Located<PlaybookDeclaration>]
+    public let spellings: [Located<SpellingDeclaration>]
     public let fallback: String
 
     public init(pack: LoadedRulePack, ruleSet: CompiledRuleSet?) {
@@ -28,6 +29,7 @@ public struct LintContext {
         var rules: [Located<RuleDeclaration>] = [], categories: [Located<CategoryDeclaration>] = []
         var signals: [Located<SignalDeclaration>] = [], entities: [Located<EntityDeclaration>] = []
         var playbooks: [Located<PlaybookDeclaration>] = []
+        var spellings: [Located<SpellingDeclaration>] = []
         var fallback = "other"
         for ruleFile in pack.files {
             let file = ruleFile.source
@@ -44,6 +46,7 @@ public struct LintContext {
                 case .playbook(let d): playbooks.append(Located(node: d, file: file))
                 case .settings(let d):
                     if let setting = d.settings.first(where: { $0.name.name == "fallback" }) { fallback = setting.value.text }
+                case .spelling(let d): spellings.append(Located(node: d, file: file))
                 case .importFile: break
                 }
             }
@@ -55,6 +58,7 @@ public struct LintContext {
         self.signals = signals
         self.entities = entities
         self.playbooks = playbooks
+        self.spellings = spellings
         self.fallback = fallback
     }
 

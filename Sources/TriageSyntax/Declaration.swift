@@ -8,6 +8,7 @@ public enum Declaration: Sendable, Hashable {
     case rule(RuleDeclaration)
     case playbook(PlaybookDeclaration)
     case settings(SettingsDeclaration)
+    case spelling(SpellingDeclaration)
 
     public var span: SourceSpan {
         switch self {
@@ -19,6 +20,7 @@ public enum Declaration: Sendable, Hashable {
         case .rule(let d): return d.span
         case .playbook(let d): return d.span
         case .settings(let d): return d.span
+        case .spelling(let d): return d.span
         }
     }
 }
@@ -124,5 +126,25 @@ public struct SettingsDeclaration: Sendable, Hashable {
     }
 
     public let settings: [Setting]
+    public let span: SourceSpan
+}
+
+/// `spelling { u -> you  rcvd recvd -> received }`: how customers write words, rewritten
+/// to the pack's spelling before any pattern or negation check sees the message.
+public struct SpellingDeclaration: Sendable, Hashable {
+    /// One line: single-word variants and the spelling they stand for (a word or a phrase).
+    public struct Correction: Sendable, Hashable {
+        public let variants: [WordList.Entry]
+        public let canonical: WordList.Entry
+        public let span: SourceSpan
+
+        public init(variants: [WordList.Entry], canonical: WordList.Entry, span: SourceSpan) {
+            self.variants = variants
+            self.canonical = canonical
+            self.span = span
+        }
+    }
+
+    public let corrections: [Correction]
     public let span: SourceSpan
 }

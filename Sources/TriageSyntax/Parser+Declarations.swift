@@ -21,7 +21,7 @@ extension Parser {
             if keyword.kind != .invalid {
                 let suggestion = Parser.closest(keyword.text, among: Parser.declarationKeywords.sorted())
                 error("expected-declaration", "expected a declaration, found \(keyword.displayName)", at: keyword.span,
-                      hint: suggestion.map { "did you mean '\($0)'?" } ?? "a rule file holds import, define, category, signal, entity, rule, playbook and settings declarations")
+                      hint: suggestion.map { "did you mean '\($0)'?" } ?? "a rule file holds import, define, category, signal, entity, rule, playbook, settings and spelling declarations")
             }
             advance()
             synchronizeToDeclaration()
@@ -39,6 +39,7 @@ extension Parser {
         case "entity": declaration = parseEntity(start: start)
         case "rule": declaration = parseRule(start: start)
         case "playbook": declaration = parsePlaybook(start: start)
+        case "spelling": declaration = parseSpelling(start: start)
         default: declaration = parseSettings(start: start)
         }
         if declaration == nil && diagnostics.count > errorsBefore {
@@ -161,7 +162,7 @@ extension Parser {
 
     private mutating func parseSettings(start: Int) -> Declaration? {
         var settings: [SettingsDeclaration.Setting] = []
-        let known = ["threshold", "secondary_ratio", "fallback", "negation_window"]
+        let known = ["threshold", "secondary_ratio", "fallback", "negation_window", "normalize"]
         let end = parseBlock("settings block", keywords: known) { parser in
             guard parser.current.kind == .word else { return false }
             let name = parser.advance()
@@ -174,6 +175,51 @@ extension Parser {
             return true
         }
         return .settings(SettingsDeclaration(settings: settings, span: SourceSpan(start: start, end: end)))
+    }
+
+    /// spelling = "spelling" "{" { variant { variant } "->" ( word | string ) } "}" ; one correction per line.
+    private mutating func parseSpelling(start: Int) -> Declaration? {
+        var corrections: [SpellingDeclaration.Correction] = []
+        let end = parseBlock("spelling block", keywords: []) { parser in
+            guard parser.current.kind == .word || parser.current.kind == .number || parser.current.kind == .string else {
+                if parser.current.kind != .invalid {
+                    parser.error("unexpected-token", "unexpected \(parser.current.displayName) in spelling block", at: parser.current.span,
+                                 hint: "a spelling block holds lines such as 'rcvd recvd -> received'")
+                }
+                return true
+            }
+            var variants: [WordList.Entry] = []
+            let first = parser.current
+            while parser.current.kind == .word || parser.current.kind == .number || parser.current.kind == .string,
+                  parser.current.span.start == first.span.start || !parser.current.startsLine {
+                let token = parser.advance()
+                let text = token.kind == .string ? token.value : token.text
+                if text.contains(where: { $0 == " " || $0 == "\t" }) || text.isEmpty {
+                    parser.error("invalid-spelling", "a spelling variant is one word, not '\(text)'", at: token.span,
+                                 hint: "write each variant on its own: 'dont donot -> \"don't\"'; the spelling it stands for may be a phrase")
+                    continue
+                }
+                variants.append(.init(text: text, span: token.span, isQuoted: token.kind == .string))
+            }
+            guard !parser.current.startsLine || parser.current.kind == .endOfFile, parser.consume(.arrow) != nil else {
+                parser.expected("'->' and the spelling after '\(first.text)'", hint: "rcvd recvd -> received")
+                return true
+            }
+            guard !parser.current.startsLine, parser.current.kind == .word || parser.current.kind == .number || parser.current.kind == .string else {
+                parser.expected("the spelling after '->'", hint: "rcvd recvd -> received")
+                return true
+            }
+            let canonical = parser.advance()
+            let text = canonical.kind == .string ? canonical.value : canonical.text
+            if text.trimmingASCII(" \t").isEmpty {
+                parser.error("invalid-spelling", "empty spelling after '->'", at: canonical.span, hint: "rcvd recvd -> received")
+                return true
+            }
+            corrections.append(.init(variants: variants, canonical: .init(text: text, span: canonical.span, isQuoted: canonical.kind == .string),
+                                     span: SourceSpan(start: first.span.start, end: canonical.span.end)))
+            return true
+        }
+        return .spelling(SpellingDeclaration(corrections: corrections, span: SourceSpan(start: start, end: end)))
     }
 
     // MARK: Names

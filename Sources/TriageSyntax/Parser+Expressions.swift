@@ -171,15 +171,27 @@ extension Parser {
         return .quantified(quantifier, items, span: SourceSpan(start: start, end: previousEnd))
     }
 
-    /// word-list = "words" [ "case-sensitive" ] "{" { word | string | "," } "}"
+    /// word-list = "words" { "case-sensitive" | "fuzzy" } "{" { word | string | "," } "}"
     private mutating func parseWordList() -> Expression {
         let keyword = advance()
         var caseSensitive = false
-        if consumeWord("case-sensitive") {
-            caseSensitive = true
-        } else if current.kind == .word, current.text.hasPrefix("case") {
-            error("unknown-modifier", "unknown word-list modifier '\(current.text)'", at: current.span, hint: "did you mean 'case-sensitive'?")
-            advance()
+        var fuzzy = false
+        // Modifiers in any order, each at most once.
+        while current.kind == .word {
+            if current.text == "case-sensitive" || current.text == "fuzzy" {
+                let modifier = advance()
+                let isCase = modifier.text == "case-sensitive"
+                if isCase ? caseSensitive : fuzzy {
+                    error("duplicate-modifier", "word-list modifier '\(modifier.text)' is written twice", at: modifier.span, hint: "remove one")
+                }
+                if isCase { caseSensitive = true } else { fuzzy = true }
+            } else if current.text.hasPrefix("case") || Parser.closest(current.text, among: ["fuzzy"]) != nil {
+                let suggestion = current.text.hasPrefix("case") ? "case-sensitive" : "fuzzy"
+                error("unknown-modifier", "unknown word-list modifier '\(current.text)'", at: current.span, hint: "did you mean '\(suggestion)'?")
+                advance()
+            } else {
+                break
+            }
         }
         guard let open = consume(.leftBrace) else {
             expected("'{' after 'words'", hint: "words { late delayed \"still waiting\" }")
@@ -194,7 +206,7 @@ extension Parser {
                 if entries.isEmpty {
                     error("empty-word-list", "empty word list matches nothing", at: SourceSpan(start: keyword.span.start, end: token.span.end))
                 }
-                return .words(WordList(entries: entries, isCaseSensitive: caseSensitive, span: SourceSpan(start: keyword.span.start, end: token.span.end)))
+                return .words(WordList(entries: entries, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, span: SourceSpan(start: keyword.span.start, end: token.span.end)))
             case .word, .number:
                 advance()
                 entries.append(.init(text: token.text, span: token.span, isQuoted: false))
@@ -211,7 +223,7 @@ extension Parser {
                 advance()
             case .endOfFile:
                 error("unclosed-block", "missing '}' to close the word list", at: open.span)
-                return .words(WordList(entries: entries, isCaseSensitive: caseSensitive, span: SourceSpan(start: keyword.span.start, end: previousEnd)))
+                return .words(WordList(entries: entries, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, span: SourceSpan(start: keyword.span.start, end: previousEnd)))
             default:
                 // A '=' or '{' after a declaration keyword that began a line means the list was
                 // never closed: resume at that declaration instead of reporting its every token.
@@ -220,7 +232,7 @@ extension Parser {
                     let swallowed = tokens[index(after: open)..<restart].contains { $0.kind == .invalid }
                     if !swallowed { error("unclosed-block", "missing '}' to close the word list", at: open.span, hint: "add '}' before line \(file.location(of: tokens[restart].span.start).line)") }
                     index = restart
-                    return .words(WordList(entries: entries.filter { $0.span.start < tokens[restart].span.start }, isCaseSensitive: caseSensitive, span: SourceSpan(start: keyword.span.start, end: tokens[restart - 1].span.end)))
+                    return .words(WordList(entries: entries.filter { $0.span.start < tokens[restart].span.start }, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, span: SourceSpan(start: keyword.span.start, end: tokens[restart - 1].span.end)))
                 }
                 error("unexpected-token", "unexpected \(token.displayName) in word list", at: token.span, hint: "a word list holds words and \"quoted phrases\"; use a regex outside the list for patterns")
                 advance()

@@ -40,6 +40,15 @@ extension RuleFormatter {
                 }
             }
             return renderBlock(header: "settings", span: d.span, items: items, inner: inner)
+        case .spelling(let d):
+            let items = d.corrections.map { correction in
+                BlockItem(extent: correction.span, rank: 0) { inner, indent in
+                    let variants = correction.variants.map { $0.isQuoted ? RuleFormatter.quoted($0.text) : $0.text }
+                    let canonical = correction.canonical.isQuoted ? RuleFormatter.quoted(correction.canonical.text) : correction.canonical.text
+                    return Rendered(lines: [Line(indent: indent, code: variants.joined(separator: " ") + " -> " + canonical)], hoisted: inner)
+                }
+            }
+            return renderBlock(header: "spelling", span: d.span, items: items, inner: inner)
         }
     }
 

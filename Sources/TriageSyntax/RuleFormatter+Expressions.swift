@@ -13,7 +13,7 @@ extension RuleFormatter {
             let trailing: String?
         }
 
-        /// `words {` or `words case-sensitive {`.
+        /// `words {`, with its modifiers: `words case-sensitive fuzzy {`.
         let head: String
         let entries: [Entry]
         let header: String?
@@ -119,7 +119,7 @@ extension RuleFormatter {
                              leading: (placement.leading[index] + placement.inner[index]).map(RuleFormatter.commentText),
                              trailing: placement.trailing[index].map(RuleFormatter.commentText))
         }
-        return ListLayout(head: list.isCaseSensitive ? "words case-sensitive {" : "words {", entries: entries,
+        return ListLayout(head: "words" + (list.isCaseSensitive ? " case-sensitive" : "") + (list.isFuzzy ? " fuzzy" : "") + " {", entries: entries,
                           header: placement.header.map(RuleFormatter.commentText), closing: placement.closing.map(RuleFormatter.commentText))
     }
 

@@ -1,5 +1,6 @@
 /// `words { late delayed "hasn't arrived" deliver* }`: literal words and phrases, matched
-/// on word boundaries, case-insensitively unless `case-sensitive` is written.
+/// on word boundaries, case-insensitively unless `case-sensitive` is written; `fuzzy` also
+/// matches words of five letters or more written with one typo.
 public struct WordList: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         /// The word or phrase as the author meant it (quotes removed).
@@ -16,5 +17,18 @@ public struct WordList: Sendable, Hashable {
 
     public let entries: [Entry]
     public let isCaseSensitive: Bool
+    /// `words fuzzy { … }`: one edit allowed in words of `WordList.fuzzyMinimumLength` letters or more.
+    public let isFuzzy: Bool
     public let span: SourceSpan
+
+    /// Shorter words are matched exactly even in a fuzzy list: one edit in "late" makes
+    /// "lame", "lace", "gate".
+    public static let fuzzyMinimumLength = 5
+
+    public init(entries: [Entry], isCaseSensitive: Bool, isFuzzy: Bool = false, span: SourceSpan) {
+        self.entries = entries
+        self.isCaseSensitive = isCaseSensitive
+        self.isFuzzy = isFuzzy
+        self.span = span
+    }
 }
