@@ -11,7 +11,18 @@ struct ExplainReport {
     func render() -> String {
         let c = classification
         let quoter = EvidenceQuoter(message: c.message)
-        var lines = [style.bold("rules considered") + " (\(c.traces.count))"]
+        var lines: [String] = []
+        if c.normalizedTurns.contains(where: { $0 != nil }) {
+            // What the patterns read, when normalisation changed the text (docs/language.md).
+            lines.append(style.bold("read as") + style.dim(" (normalised: handles, links, entities, emoji, spellings)"))
+            for (index, text) in c.normalizedTurns.enumerated() {
+                guard let text else { continue }
+                let speaker = c.message.isTranscript ? c.message.turns[index].speaker.rawValue + ": " : ""
+                lines.append("  " + speaker + ExplainReport.visible(text))
+            }
+            lines.append("")
+        }
+        lines.append(style.bold("rules considered") + " (\(c.traces.count))")
         for trace in c.traces {
             let rule = ruleSet.rules[trace.rule]
             let mark = trace.fired ? style.green("✓ fired  ") : style.dim("· skipped")
@@ -45,6 +56,21 @@ struct ExplainReport {
         lines.append("")
         lines.append(style.bold("decision") + "  " + decisionText(c))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One line, control characters shown as escapes so none reaches the terminal.
+    static func visible(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: result += "⏎ "
+            case 0x09: result += " "
+            case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     private func decisionText(_ c: Classification) -> String {

@@ -345,7 +345,7 @@ public struct TextNormalizer: Sendable {
     // MARK: Keys
 
     /// Lower case, curly apostrophes made straight.
-    static func key(_ word: String) -> String {
+    public static func key(_ word: String) -> String {
         word.lowercased().replacingOccurrences(of: "’", with: "'")
     }
 

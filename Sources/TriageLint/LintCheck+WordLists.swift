@@ -1,3 +1,4 @@
+import TriageEngine
 import TriageSyntax
 
 extension LintCheck {
@@ -37,6 +38,32 @@ extension LintCheck {
             }
         }
         return findings
+    }
+
+    static let spellingVariantInList = LintCheck(
+        id: "spelling-variant-in-list",
+        summary: "a word-list entry that the pack's spelling block rewrites before matching",
+        rationale: "the message is normalised first, so 'rcvd' in the text is already 'received' when lists are matched: an entry written as the variant never matches",
+        triggering: ["spelling { rcvd -> received }\ndefine got = words { rcvd received }", "spelling { plz -> please }\ndefine ask = words { \"plz help\" }"],
+        nonTriggering: ["spelling { rcvd -> received }\ndefine got = words { received }"]
+    ) { check, context in
+        var corrections: [String: String] = [:]
+        for spelling in context.spellings {
+            for correction in spelling.node.corrections {
+                for variant in correction.variants { corrections[TextNormalizer.key(variant.text)] = correction.canonical.text }
+            }
+        }
+        guard !corrections.isEmpty else { return [] }
+        return context.wordLists.flatMap { list, file in
+            list.entries.compactMap { entry -> Diagnostic? in
+                let words = entry.text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                guard let variant = words.first(where: { corrections[TextNormalizer.key($0)] != nil }) else { return nil }
+                let canonical = corrections[TextNormalizer.key(variant)]!
+                let fixed = words.map { TextNormalizer.key($0) == TextNormalizer.key(variant) ? canonical : $0 }.joined(separator: " ")
+                return check.finding("'\(variant)' is rewritten to '\(canonical)' before matching, so '\(entry.text)' never matches", file: file,
+                                     span: entry.span, hint: "write '\(fixed)', or remove the entry")
+            }
+        }
     }
 
     static let punctuationInWord = LintCheck(

@@ -8,7 +8,7 @@ public enum Linter {
     public static let checks: [LintCheck] = [
         .unusedDefinition, .unusedPlaybook, .unusedSignal, .categoryWithoutRule, .uncapturedEntity,
         .ruleNeverFires, .shadowedRule, .conflictingPattern,
-        .uppercaseInCaselessList, .duplicateWord, .punctuationInWord,
+        .uppercaseInCaselessList, .duplicateWord, .spellingVariantInList, .punctuationInWord,
         .regexMatchesEmpty, .catastrophicBacktracking, .caseSensitiveRegex, .unmatchableBoundary, .noPrefilterLiteral,
     ]
 

@@ -215,6 +215,8 @@ extension Parser {
                 parser.error("invalid-spelling", "empty spelling after '->'", at: canonical.span, hint: "rcvd recvd -> received")
                 return true
             }
+            // Every variant was refused (and reported): nothing to keep.
+            guard !variants.isEmpty else { return true }
             corrections.append(.init(variants: variants, canonical: .init(text: text, span: canonical.span, isQuoted: canonical.kind == .string),
                                      span: SourceSpan(start: first.span.start, end: canonical.span.end)))
             return true
