@@ -16,7 +16,7 @@ enum SuggestCommand {
             OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack"),
             OptionSpec(long: "min-support", kind: .value(placeholder: "N"), help: "propose phrases found in at least N missed records", defaultValue: "3"),
             OptionSpec(long: "limit", kind: .value(placeholder: "N"), help: "candidates shown per category", defaultValue: "10"),
-            OptionSpec(long: "holdout", kind: .value(placeholder: "FRACTION"), help: "share of records held out to measure effects on (0 to below 1)", defaultValue: "0.3"),
+            OptionSpec(long: "holdout", kind: .value(placeholder: "FRACTION"), help: "share of records held out to measure effects on, from 0 to below 1", defaultValue: "0.3"),
             OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ["text", "json"], defaultValue: "text"),
             OptionSpec(long: "text-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the message", defaultValue: "text"),
             OptionSpec(long: "label-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the expected category", defaultValue: "label"),
