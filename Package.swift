@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "TriageEvaluation", dependencies: ["TriageEngine", "TriagePCRE2"]),
         // `triage lint`: checks over the syntax tree and the compiled rules, each with its examples.
         .target(name: "TriageLint", dependencies: ["TriageSyntax", "TriageEngine", "TriagePCRE2"]),
+        // `triage suggest`: phrases mined from what the rules miss, with their measured effect.
+        .target(name: "TriageSuggest", dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageSyntax", "TriageSupport"]),
         // Small hand-written pieces the CLI needs: argument parsing, JSON writing, terminal styling.
         .target(name: "TriageSupport"),
         // The rule pack in rules/, embedded as generated source so the binary works from anywhere.
@@ -30,7 +32,7 @@ let package = Package(
         .target(name: "TriageShippedRules", plugins: ["EmbedRulesPlugin"]),
         .target(
             name: "TriageCLI",
-            dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
+            dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageSuggest", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
         ),
         .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
         // Engine benchmark driven by scripts/bench.sh; not part of the CLI.
@@ -44,7 +46,9 @@ let package = Package(
         .testTarget(name: "TriageSupportTests", dependencies: ["TriageSupport"]),
         .testTarget(name: "TriageLintTests", dependencies: ["TriageLint", "TriageEngine", "TriageSyntax"]),
         .testTarget(name: "TriageEvaluationTests", dependencies: ["TriageEvaluation", "TriageEngine"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "triage"]),
+        .testTarget(name: "TriageSuggestTests", dependencies: ["TriageSuggest", "TriageEngine", "TriageEvaluation", "TriageLint", "TriageSyntax", "TriageTestSupport"],
+                    exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "triage", "TriageTestSupport"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,21 @@ struct RuleSetLoader {
         let (ruleSet, diagnostics) = paths.isEmpty
             ? RuleEngine.compile(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
             : RuleEngine.compile(paths: paths, allowOutsideImports: allowOutsideImports)
+        report(diagnostics)
+        return ruleSet
+    }
+
+    /// Like `load`, but also returns the parsed files, for commands that add rules to the pack.
+    func loadPack(paths: [String], allowOutsideImports: Bool = false) -> (pack: LoadedRulePack, ruleSet: CompiledRuleSet)? {
+        let pack = paths.isEmpty
+            ? RulePackLoader.load(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
+            : RulePackLoader.load(paths: paths, allowOutsideImports: allowOutsideImports)
+        let (ruleSet, diagnostics) = RulePackCompiler.compile(pack)
+        report(diagnostics)
+        return ruleSet.map { (pack, $0) }
+    }
+
+    private func report(_ diagnostics: [Diagnostic]) {
         if !diagnostics.isEmpty {
             io.writeError(renderer.render(diagnostics))
             let errors = diagnostics.filter { $0.severity == .error }.count
@@ -22,7 +37,6 @@ struct RuleSetLoader {
                 io.writeError("\(style.red("error")): rules not loaded: \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\n")
             }
         }
-        return ruleSet
     }
 
     var renderer: DiagnosticRenderer {

@@ -105,38 +105,13 @@ enum TestCommand {
         }
 
         let started = Date()
-        var cases: [TestCase] = []
-        var problems: [InputProblem] = []
-        for path in collected.fixtures {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(InputProblem(file: path, line: 0, message: "cannot read the file"))
-                continue
-            }
-            guard let content = String(validating: data, as: UTF8.self) else {
-                problems.append(InputProblem(file: path, line: 1, message: "fixture is not valid UTF-8"))
-                continue
-            }
-            switch FixtureParser.parse(content, path: path) {
-            case .success(let testCase): cases.append(testCase)
-            case .failure(let problem): problems.append(problem)
-            }
-        }
         var reader = CorpusReader()
         reader.textField = parsed.value("text-field") ?? "text"
         reader.labelField = parsed.value("label-field") ?? "label"
         reader.secondaryField = parsed.value("secondary-field")
         reader.idField = parsed.value("id-field")
-        for path in collected.corpora {
-            let (corpusCases, corpusProblems) = reader.read(path)
-            cases += corpusCases
-            problems += corpusProblems
-        }
         // Blank messages cannot be classified: they are input problems, not silent passes.
-        cases.removeAll { testCase in
-            guard testCase.text.allSatisfy(\.isWhitespace) else { return false }
-            problems.append(InputProblem(file: testCase.file, line: testCase.line, message: "the message is empty"))
-            return true
-        }
+        let (cases, problems) = TestCaseLoader.load(collected, reader: reader)
         if cases.isEmpty && problems.isEmpty {
             io.writeError("\(errorStyle.bold(errorStyle.red("error"))): no fixtures or corpus records found in \(paths.map { "'\($0)'" }.joined(separator: ", "))\n")
             return .noInput

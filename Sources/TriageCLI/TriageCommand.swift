@@ -12,6 +12,7 @@ public enum TriageCommand {
         (FmtCommand.spec, FmtCommand.run),
         (BatchCommand.spec, BatchCommand.run),
         (LintCommand.spec, LintCommand.run),
+        (SuggestCommand.spec, SuggestCommand.run),
     ]
 
     static let topLevel = CommandSpec(

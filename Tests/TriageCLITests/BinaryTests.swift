@@ -49,3 +49,17 @@ import Testing
         #expect(invalid.stderr.contains("not valid UTF-8"))
     }
 }
+
+extension BinaryTests {
+    @Test func suggestRunsEndToEnd() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("TriageSuggestTests/Fixtures").path
+        let result = try launch(["suggest", "--rules", fixtures + "/pack.rules", fixtures + "/corpus.jsonl", "--category", "late"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("'still waiting'"))
+        #expect(result.stdout.contains("rule late_still_waiting -> late {"))
+        let json = try launch(["suggest", "--rules", fixtures + "/pack.rules", fixtures + "/corpus.jsonl", "--format", "json"])
+        #expect(json.status == 0)
+        #expect(json.stdout.hasPrefix("{\n  \"schema\": \"triage.suggest\""))
+    }
+}

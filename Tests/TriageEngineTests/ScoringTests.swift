@@ -73,6 +73,20 @@ import TriageEngine
         #expect(third.confidence == 0.25)
     }
 
+    @Test func decideFromFiredRulesAgreesWithTheClassifier() throws {
+        let ruleSet = try twoCategories("""
+        rule a1 -> a { when "x" weight 2 }
+        rule b1 -> b { when "y" weight 2 }
+        rule b2 -> b { when "z" weight -1 }
+        """)
+        for text in ["x", "y", "x y", "y z", "x y z", "nothing here"] {
+            let result = Classifier(ruleSet: ruleSet).classify(text)
+            #expect(ruleSet.decide(firedRules: result.evidence.map(\.rule)).id == result.category.id, "\(text)")
+        }
+        #expect(ruleSet.decide(firedRules: [0, 1, 2]).id == "a")
+        #expect(ruleSet.decide(firedRules: []).id == "other")
+    }
+
     @Test func negativeWeightsCountAgainstACategory() throws {
         let ruleSet = try twoCategories("""
         rule a1 -> a { when "late" weight 3 }
