@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "TriageLintTests", dependencies: ["TriageLint", "TriageEngine", "TriageSyntax"]),
         .testTarget(name: "TriageEvaluationTests", dependencies: ["TriageEvaluation", "TriageEngine"]),
         .testTarget(name: "TriageSuggestTests", dependencies: ["TriageSuggest", "TriageEngine", "TriageEvaluation", "TriageLint", "TriageSyntax", "TriageTestSupport"],
-                    exclude: ["Fixtures", "Goldens"]),
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "triage", "TriageTestSupport"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]

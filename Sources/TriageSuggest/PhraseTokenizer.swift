@@ -1,3 +1,5 @@
+import TriageEngine
+
 /// Turns a message into the phrases `triage suggest` proposes: runs of 1 to 3 lower-case
 /// words that stand next to each other with only whitespace between them, so a phrase found
 /// here can be written as a rule phrase (`"still no sign"`) and match the same words.
@@ -8,21 +10,24 @@
 /// (`#fail` gives `fail`); `’` is read as `'`. Phrases made only of function words ("it
 /// is", "to my") are not proposed.
 ///
-/// Everything about how text becomes phrases is in this one type, so a shared normaliser
-/// can replace it later without touching the rest of the command.
+/// The text is first normalised as the engine does for the pack (entities decoded, handles
+/// and links blanked, spelling variants rewritten: docs/language.md), so a phrase proposed
+/// here is one the pack's patterns can see.
 public struct PhraseTokenizer: Sendable {
     /// Longest phrase, in words.
     public let maximumWords: Int
+    public let normalizer: TextNormalizer
 
-    public init(maximumWords: Int = 3) {
+    public init(maximumWords: Int = 3, normalizer: TextNormalizer = TextNormalizer(isEnabled: false)) {
         self.maximumWords = maximumWords
+        self.normalizer = normalizer
     }
 
     /// The distinct phrases of a text, in order of first appearance.
     public func phrases(in text: String) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
-        for segment in segments(of: text) {
+        for segment in segments(of: normalizer.normalize(text).text) {
             for start in segment.indices {
                 for length in 1...maximumWords where start + length <= segment.count {
                     let words = segment[start..<start + length]

@@ -37,11 +37,13 @@ public struct Suggester {
         }
     }
 
-    public init(pack: LoadedRulePack, ruleSet: CompiledRuleSet, settings: SuggestSettings, tokenizer: PhraseTokenizer = PhraseTokenizer()) {
+    /// Phrases are mined from the text the pack's patterns read (its normaliser), unless a
+    /// tokenizer is given.
+    public init(pack: LoadedRulePack, ruleSet: CompiledRuleSet, settings: SuggestSettings, tokenizer: PhraseTokenizer? = nil) {
         self.pack = pack
         self.ruleSet = ruleSet
         self.settings = settings
-        self.tokenizer = tokenizer
+        self.tokenizer = tokenizer ?? PhraseTokenizer(normalizer: ruleSet.normalizer)
     }
 
     /// One phrase to simulate, for one category.
