@@ -1,13 +1,18 @@
 /// Maps UTF-8 offsets in a normalised text back to the text it came from, so evidence and
 /// entities point at what the customer wrote. Stored as pieces (copied runs and
-/// replacements), so its size grows with the number of edits, not with the text.
+/// replacements) of 12 bytes each, so its size grows with the number of edits, not with
+/// the text; offsets fit in 32 bits because messages are at most 32 MiB (docs/limits.md).
 public struct OffsetMap: Sendable, Hashable {
-    /// Start of each piece in the normalised text, ascending; a piece runs to the next start.
-    private var normalizedStarts: [Int] = [0]
-    /// Start of each piece in the original text.
-    private var originalStarts: [Int] = [0]
-    /// Whether each piece is a byte-for-byte copy (else a replacement, mapped as a whole).
-    private var isCopy: [Bool] = [true]
+    struct Piece: Sendable, Hashable {
+        /// Start in the normalised text; a piece runs to the next one's start.
+        var normalized: Int32
+        /// Start in the original text.
+        var original: Int32
+        /// A byte-for-byte copy (else a replacement, mapped as a whole).
+        var isCopy: Bool
+    }
+
+    private var pieces: [Piece] = [Piece(normalized: 0, original: 0, isCopy: true)]
     private(set) var normalizedLength = 0
     private(set) var originalLength = 0
 
@@ -16,7 +21,7 @@ public struct OffsetMap: Sendable, Hashable {
     /// Extends the map with `count` bytes copied unchanged.
     mutating func copy(_ count: Int) {
         guard count > 0 else { return }
-        if !isCopy[isCopy.count - 1] { startPiece(copy: true) }
+        if !pieces[pieces.count - 1].isCopy { startPiece(copy: true) }
         normalizedLength += count
         originalLength += count
     }
@@ -31,14 +36,13 @@ public struct OffsetMap: Sendable, Hashable {
     }
 
     private mutating func startPiece(copy: Bool) {
-        if normalizedStarts.last! == normalizedLength && originalStarts.last! == originalLength {
+        let last = pieces[pieces.count - 1]
+        if Int(last.normalized) == normalizedLength && Int(last.original) == originalLength {
             // The current piece is empty: reuse it.
-            isCopy[isCopy.count - 1] = copy
+            pieces[pieces.count - 1].isCopy = copy
             return
         }
-        normalizedStarts.append(normalizedLength)
-        originalStarts.append(originalLength)
-        isCopy.append(copy)
+        pieces.append(Piece(normalized: Int32(truncatingIfNeeded: normalizedLength), original: Int32(truncatingIfNeeded: originalLength), isCopy: copy))
     }
 
     /// The original range a normalised range came from: a range that touches a replacement
@@ -53,16 +57,16 @@ public struct OffsetMap: Sendable, Hashable {
     private func originalOffset(_ offset: Int, roundingUp: Bool) -> Int {
         // The piece holding the byte before the offset (rounding up) or at it (rounding down).
         let probe = roundingUp ? offset - 1 : offset
-        var low = 0, high = normalizedStarts.count - 1
+        var low = 0, high = pieces.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if normalizedStarts[middle] <= probe { low = middle } else { high = middle - 1 }
+            if Int(pieces[middle].normalized) <= probe { low = middle } else { high = middle - 1 }
         }
-        let piece = low
-        let pieceEnd = piece + 1 < normalizedStarts.count ? originalStarts[piece + 1] : originalLength
-        if isCopy[piece] {
-            return min(originalStarts[piece] + (offset - normalizedStarts[piece]), pieceEnd)
+        let piece = pieces[low]
+        let pieceEnd = low + 1 < pieces.count ? Int(pieces[low + 1].original) : originalLength
+        if piece.isCopy {
+            return min(Int(piece.original) + (offset - Int(piece.normalized)), pieceEnd)
         }
-        return roundingUp ? pieceEnd : originalStarts[piece]
+        return roundingUp ? pieceEnd : Int(piece.original)
     }
 }

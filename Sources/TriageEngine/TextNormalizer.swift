@@ -7,8 +7,9 @@
 public struct TextNormalizer: Sendable {
     /// The pack's spelling corrections, by lower-case variant (straight apostrophes).
     private let spelling: [String: String]
-    /// Hashes of the variants, so words that are no variant are ruled out without building a string.
-    private let variantHashes: Set<UInt64>
+    /// The variants' bytes (lower case, straight apostrophes) and their replacements, by
+    /// hash: a word is looked up without building a string.
+    private let variantsByHash: [UInt64: [(variant: [UInt8], canonical: [UInt8])]]
     private let longestVariant: Int
     /// Words the pack itself uses, preferred when a letter run could collapse two ways.
     private let packVocabulary: Set<String>
@@ -20,7 +21,12 @@ public struct TextNormalizer: Sendable {
             normalizedSpelling[TextNormalizer.key(variant)] = canonical
         }
         self.spelling = normalizedSpelling
-        self.variantHashes = Set(normalizedSpelling.keys.map { TextNormalizer.hash(Array($0.utf8)[...]) })
+        var byHash: [UInt64: [(variant: [UInt8], canonical: [UInt8])]] = [:]
+        for (variant, canonical) in normalizedSpelling {
+            let bytes = Array(variant.utf8)
+            byHash[TextNormalizer.hash(bytes), default: []].append((bytes, Array(canonical.utf8)))
+        }
+        self.variantsByHash = byHash
         self.longestVariant = normalizedSpelling.keys.map(\.utf8.count).max() ?? 0
         self.packVocabulary = packVocabulary
         self.isEnabled = isEnabled
@@ -169,8 +175,9 @@ public struct TextNormalizer: Sendable {
     }
 
     private func corrected<Word: RandomAccessCollection<UInt8>>(_ word: Word) -> [UInt8]? where Word.Index == Int {
-        guard !spelling.isEmpty, variantHashes.contains(TextNormalizer.hash(word)) else { return nil }
-        return spelling[TextNormalizer.key(String(decoding: word, as: UTF8.self))].map { Array($0.utf8) }
+        guard let candidates = variantsByHash[TextNormalizer.hash(word)] else { return nil }
+        let folded = TextNormalizer.folded(word)
+        return candidates.first { $0.variant == folded }?.canonical
     }
 
     /// Each run of three or more of one letter becomes two or one, choosing the first
@@ -347,6 +354,24 @@ public struct TextNormalizer: Sendable {
     /// Lower case, curly apostrophes made straight.
     public static func key(_ word: String) -> String {
         word.lowercased().replacingOccurrences(of: "’", with: "'")
+    }
+
+    /// The bytes of `key(word)`: ASCII lower case, curly apostrophes made straight.
+    static func folded<Word: RandomAccessCollection<UInt8>>(_ word: Word) -> [UInt8] where Word.Index == Int {
+        var result: [UInt8] = []
+        result.reserveCapacity(word.count)
+        var index = word.startIndex
+        while index < word.endIndex {
+            let byte = word[index]
+            if byte == 0xE2, index + 2 < word.endIndex, word[index + 1] == 0x80, word[index + 2] == 0x99 {
+                result.append(UInt8(ascii: "'"))
+                index += 3
+                continue
+            }
+            result.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            index += 1
+        }
+        return result
     }
 
     /// FNV-1a over the lower-cased bytes, curly apostrophes read as straight ones: the same
