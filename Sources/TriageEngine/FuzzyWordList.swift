@@ -7,6 +7,8 @@ import TriageSyntax
 /// the prefilter still gets literals that every variant contains.
 struct FuzzyWordList {
     let entries: [String]
+    /// Other words allowed between a phrase's words (`words fuzzy gap 1`).
+    var gap = 0
     /// Whether a lower-case word is a real word, so it is never read as a typo.
     let isRealWord: (String) -> Bool
 
@@ -29,7 +31,7 @@ struct FuzzyWordList {
     private func alternative(for entry: String) -> String {
         FuzzyWordList.words(of: entry).map { word in
             FuzzyWordList.isFuzzable(word) ? fuzzyGroup(for: String(word)) : WordListPattern.alternative(for: String(word))
-        }.joined(separator: "\\s+")
+        }.joined(separator: WordListPattern.separator(gap: gap))
     }
 
     /// `(?!(?:later)(?!\w))(?:l\pL?te|…)`: the word with one edit, real words excluded.

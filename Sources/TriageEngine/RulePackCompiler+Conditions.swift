@@ -15,7 +15,7 @@ extension RulePackCompiler {
             let entry = WordList.Entry(text: literal.value, span: literal.span, isQuoted: true)
             return compileWords([entry], caseSensitive: false, span: literal.span, in: file).map(Condition.pattern) ?? RulePackCompiler.failed
         case .words(let list):
-            return compileWords(list.entries, caseSensitive: list.isCaseSensitive, fuzzy: list.isFuzzy, span: list.span, in: file)
+            return compileWords(list.entries, caseSensitive: list.isCaseSensitive, fuzzy: list.isFuzzy, gap: list.gap, span: list.span, in: file)
                 .map(Condition.pattern) ?? RulePackCompiler.failed
         case .not(let inner, _):
             return .not(compileCondition(inner, in: file))
@@ -136,23 +136,23 @@ extension RulePackCompiler {
         return nil
     }
 
-    private mutating func compileWords(_ entries: [WordList.Entry], caseSensitive: Bool, fuzzy: Bool = false, span: SourceSpan,
+    private mutating func compileWords(_ entries: [WordList.Entry], caseSensitive: Bool, fuzzy: Bool = false, gap: Int = 0, span: SourceSpan,
                                        in file: SourceFile) -> Int? {
         guard !entries.isEmpty else { return nil }
         let texts = entries.map(\.text)
-        let key = "w:\(caseSensitive ? "cs" : "ci")\(fuzzy ? "f" : ""):" + texts.joined(separator: "\u{1}")
+        let key = "w:\(caseSensitive ? "cs" : "ci")\(fuzzy ? "f" : "")\(gap > 0 ? "g\(gap)" : ""):" + texts.joined(separator: "\u{1}")
         if let index = patternIndexByKey[key] { return index }
         guard hasRoomForAPattern(file, span) else { return nil }
         let source: String
         let analysis: LiteralExtractor.Analysis
         if fuzzy {
-            let fuzzyList = FuzzyWordList(entries: texts, isRealWord: { [vocabulary] word in
+            let fuzzyList = FuzzyWordList(entries: texts, gap: gap, isRealWord: { [vocabulary] word in
                 vocabulary.contains(word) || CommonEnglishWords.sorted.contains(word)
             })
             source = fuzzyList.regexSource
             analysis = fuzzyList.analysis(caseless: !caseSensitive)
         } else {
-            source = WordListPattern.regexSource(for: texts)
+            source = WordListPattern.regexSource(for: texts, gap: gap)
             analysis = WordListPattern.analysis(for: texts, caseless: !caseSensitive)
         }
         do {

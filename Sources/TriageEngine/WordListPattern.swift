@@ -7,21 +7,27 @@ enum WordListPattern {
 
     /// `(?<!\w)(?:hasn['’]t\s+arrived|late|deliver\w*)(?!\w)`: spaces match any whitespace,
     /// an apostrophe matches straight or curly, a trailing `*` matches the rest of a word.
-    static func regexSource(for entries: [String]) -> String {
+    static func regexSource(for entries: [String], gap: Int = 0) -> String {
         let alternatives = entries
             .sorted { $0.utf8.count > $1.utf8.count }
-            .map { alternative(for: $0) }
+            .map { alternative(for: $0, gap: gap) }
         return "(?<!\\w)(?:" + alternatives.joined(separator: "|") + ")(?!\\w)"
     }
 
-    static func alternative(for entry: String) -> String {
+    /// Between a phrase's words: whitespace, and with a gap up to that many other words
+    /// ("didn't even make it"), each a word that may carry an apostrophe or hyphen.
+    static func separator(gap: Int) -> String {
+        gap > 0 ? "\\s+(?:\\w[\\w'’-]*\\s+){0,\(gap)}" : "\\s+"
+    }
+
+    static func alternative(for entry: String, gap: Int = 0) -> String {
         // Scalar by scalar: a metacharacter followed by a combining mark is still escaped.
         var result = ""
         var previousWasSpace = false
         let scalars = Array(entry.trimmingASCII(" \t").unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             if isSpace(scalar) {
-                if !previousWasSpace { result += "\\s+" }
+                if !previousWasSpace { result += separator(gap: gap) }
                 previousWasSpace = true
                 continue
             }

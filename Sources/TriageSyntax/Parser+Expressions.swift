@@ -171,11 +171,12 @@ extension Parser {
         return .quantified(quantifier, items, span: SourceSpan(start: start, end: previousEnd))
     }
 
-    /// word-list = "words" { "case-sensitive" | "fuzzy" } "{" { word | string | "," } "}"
+    /// word-list = "words" { "case-sensitive" | "fuzzy" | "gap" integer } "{" { word | string | "," } "}"
     private mutating func parseWordList() -> Expression {
         let keyword = advance()
         var caseSensitive = false
         var fuzzy = false
+        var gap: Int?
         // Modifiers in any order, each at most once.
         while current.kind == .word {
             if current.text == "case-sensitive" || current.text == "fuzzy" {
@@ -185,6 +186,25 @@ extension Parser {
                     error("duplicate-modifier", "word-list modifier '\(modifier.text)' is written twice", at: modifier.span, hint: "remove one")
                 }
                 if isCase { caseSensitive = true } else { fuzzy = true }
+            } else if current.text == "gap" {
+                let modifier = advance()
+                if gap != nil {
+                    error("duplicate-modifier", "word-list modifier 'gap' is written twice", at: modifier.span, hint: "remove one")
+                }
+                guard current.kind == .number, !current.startsLine else {
+                    error("invalid-gap", "'gap' needs the number of words a phrase may skip", at: modifier.span,
+                          hint: "words gap 1 { \"didn't make it\" } also matches \"didn't even make it\"")
+                    gap = gap ?? 0
+                    continue
+                }
+                let number = advance()
+                if let value = Int(number.text), (1...WordList.maximumGap).contains(value) {
+                    gap = value
+                } else {
+                    error("invalid-gap", "'gap' must be a whole number from 1 to \(WordList.maximumGap), not '\(number.text)'", at: number.span,
+                          hint: "a wider gap joins words from different sentences; use 'within N words' for that")
+                    gap = gap ?? 0
+                }
             } else if current.text.hasPrefix("case") || Parser.closest(current.text, among: ["fuzzy"]) != nil {
                 let suggestion = current.text.hasPrefix("case") ? "case-sensitive" : "fuzzy"
                 error("unknown-modifier", "unknown word-list modifier '\(current.text)'", at: current.span, hint: "did you mean '\(suggestion)'?")
@@ -206,7 +226,7 @@ extension Parser {
                 if entries.isEmpty {
                     error("empty-word-list", "empty word list matches nothing", at: SourceSpan(start: keyword.span.start, end: token.span.end))
                 }
-                return .words(WordList(entries: entries, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, span: SourceSpan(start: keyword.span.start, end: token.span.end)))
+                return .words(WordList(entries: entries, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, gap: gap ?? 0, span: SourceSpan(start: keyword.span.start, end: token.span.end)))
             case .word, .number:
                 advance()
                 entries.append(.init(text: token.text, span: token.span, isQuoted: false))
@@ -223,7 +243,7 @@ extension Parser {
                 advance()
             case .endOfFile:
                 error("unclosed-block", "missing '}' to close the word list", at: open.span)
-                return .words(WordList(entries: entries, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, span: SourceSpan(start: keyword.span.start, end: previousEnd)))
+                return .words(WordList(entries: entries, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, gap: gap ?? 0, span: SourceSpan(start: keyword.span.start, end: previousEnd)))
             default:
                 // A '=' or '{' after a declaration keyword that began a line means the list was
                 // never closed: resume at that declaration instead of reporting its every token.
@@ -232,7 +252,7 @@ extension Parser {
                     let swallowed = tokens[index(after: open)..<restart].contains { $0.kind == .invalid }
                     if !swallowed { error("unclosed-block", "missing '}' to close the word list", at: open.span, hint: "add '}' before line \(file.location(of: tokens[restart].span.start).line)") }
                     index = restart
-                    return .words(WordList(entries: entries.filter { $0.span.start < tokens[restart].span.start }, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, span: SourceSpan(start: keyword.span.start, end: tokens[restart - 1].span.end)))
+                    return .words(WordList(entries: entries.filter { $0.span.start < tokens[restart].span.start }, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, gap: gap ?? 0, span: SourceSpan(start: keyword.span.start, end: tokens[restart - 1].span.end)))
                 }
                 error("unexpected-token", "unexpected \(token.displayName) in word list", at: token.span, hint: "a word list holds words and \"quoted phrases\"; use a regex outside the list for patterns")
                 advance()

@@ -119,7 +119,7 @@ extension RuleFormatter {
                              leading: (placement.leading[index] + placement.inner[index]).map(RuleFormatter.commentText),
                              trailing: placement.trailing[index].map(RuleFormatter.commentText))
         }
-        return ListLayout(head: "words" + (list.isCaseSensitive ? " case-sensitive" : "") + (list.isFuzzy ? " fuzzy" : "") + " {", entries: entries,
+        return ListLayout(head: "words" + (list.isCaseSensitive ? " case-sensitive" : "") + (list.isFuzzy ? " fuzzy" : "") + (list.gap > 0 ? " gap \(list.gap)" : "") + " {", entries: entries,
                           header: placement.header.map(RuleFormatter.commentText), closing: placement.closing.map(RuleFormatter.commentText))
     }
 

@@ -72,7 +72,7 @@ public enum SyntaxTreeDumper {
         case .regex(let literal): lines.append(indent + "regex /\(literal.pattern)/\(literal.flags)")
         case .phrase(let literal): lines.append(indent + "phrase \"\(literal.value)\"")
         case .words(let list):
-            lines.append(indent + "words\(list.isCaseSensitive ? " case-sensitive" : "")\(list.isFuzzy ? " fuzzy" : "") [" + list.entries.map { $0.isQuoted ? "\"\($0.text)\"" : $0.text }.joined(separator: ", ") + "]")
+            lines.append(indent + "words\(list.isCaseSensitive ? " case-sensitive" : "")\(list.isFuzzy ? " fuzzy" : "")\(list.gap > 0 ? " gap \(list.gap)" : "") [" + list.entries.map { $0.isQuoted ? "\"\($0.text)\"" : $0.text }.joined(separator: ", ") + "]")
         case .not(let inner, _):
             lines.append(indent + "not")
             dump(inner, depth: depth + 1, into: &lines)

@@ -131,10 +131,12 @@ import Testing
         rule fuzzy -> late { when words fuzzy { received delivered "turned up" } }
         rule phrase -> late { when negated("received") weight 2 }
         rule regex -> late { when /where\\s+is\\s+my\\s+(?:order|parcel)/i }
+        rule gap -> late { when words gap 2 fuzzy { "didn't make it" "still waiting" } }
         """))
         let messages = [
             "nt rcvd", "I have not recieved it", "where  is my #parcel", "never turnd up", "delivred", "clear", "received",
             "u said 2moro &amp; it never came", "@x [USER] https://t.co/z delivereed!!", "", "   ", "deliver",
+            "it didnt even make it", "still, waiting", "still not really waiting", "stil waiting", "didn't make",
         ]
         for message in messages {
             let fast = Classifier(ruleSet: rules).classify(message)
@@ -142,6 +144,17 @@ import Testing
             #expect(fast.evidence == slow.evidence, "\(message)")
             #expect(fast.category.id == slow.category.id, "\(message)")
         }
+    }
+
+    @Test func phraseGapsAllowThatManyWordsBetween() throws {
+        let condition = "words gap 1 { \"didn't make it\" \"not received\" late }"
+        for text in ["it didn't make it", "it didn't even make it", "not yet received", "so late"] {
+            #expect(try fires(condition, on: text), "\(text)")
+        }
+        for text in ["didn't even really make it", "not yet been received", "didn't, make it", "it didn't make"] {
+            #expect(try !fires(condition, on: text), "\(text)")
+        }
+        #expect(try !fires("words { \"didn't make it\" }", on: "didn't even make it"))
     }
 
     @Test func letterRunsPreferThePacksWords() {
