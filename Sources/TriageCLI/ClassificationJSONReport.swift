@@ -108,6 +108,8 @@ struct ClassificationJSONReport {
         case .tieBroken(let against, let reason):
             return .object([JSONMember("kind", "tie_broken"), JSONMember("tied_with", .array(against.map { .string($0) })),
                             JSONMember("reason", .string(reason.rawValue)), threshold])
+        case .precedence(let over):
+            return .object([JSONMember("kind", "precedence"), JSONMember("outranked", .string(over)), threshold])
         case .belowThreshold(let best, let score, _):
             return .object([JSONMember("kind", "below_threshold"), JSONMember("best", best.map { .string($0) } ?? .null),
                             JSONMember("best_score", .double(score)), threshold])

@@ -36,6 +36,9 @@ public enum Decision: Sendable, Hashable {
     case highestScore(runnerUp: String?)
     /// Tied on score; the tie went to the winner for `reason`.
     case tieBroken(against: [String], reason: TieBreak)
+    /// The winner reached the threshold and `outranks` the category with the highest score,
+    /// which becomes the secondary.
+    case precedence(over: String)
     /// The best score was below the threshold.
     case belowThreshold(best: String?, bestScore: Double, threshold: Double)
 

@@ -6,6 +6,9 @@ public struct CompiledCategory: Sendable, Hashable {
     public let priority: Double
     public let playbook: Int?
     public let description: String?
+    /// Categories this one beats whenever both reach the threshold, directly or through
+    /// others (`outranks`), by index.
+    public var outranks: Set<Int> = []
 
     /// `delivery` for `delivery.late`; nil for a top-level id.
     public var parentID: String? {

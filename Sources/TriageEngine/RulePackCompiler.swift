@@ -99,6 +99,7 @@ public struct RulePackCompiler {
             fallback = categories.count - 1
         }
         let categoryIndexByID = Dictionary(categories.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        compilePrecedence(&categories, indexByID: categoryIndexByID)
 
         let signals = signalDeclarations.enumerated().map { index, symbol in
             CompiledSignal(index: index, name: symbol.declaration.name.name, title: symbol.declaration.title?.value ?? symbol.declaration.name.name)
@@ -266,6 +267,80 @@ public struct RulePackCompiler {
 }
 
 extension RulePackCompiler {
+    /// `outranks`: each category's direct list resolved, then closed over (a outranks b,
+    /// b outranks c: a outranks c). A category that ends up outranking itself is a
+    /// `precedence-cycle`, reported at the clause that closes it.
+    mutating func compilePrecedence(_ categories: inout [CompiledCategory], indexByID: [String: Int]) {
+        var direct = Array(repeating: [(target: Int, id: Identifier, file: SourceFile)](), count: categories.count)
+        for (index, symbol) in categoryDeclarations.enumerated() {
+            for id in symbol.declaration.outranks {
+                guard let target = indexByID[id.name] else {
+                    undefined("category", id, symbol.file, candidates: categories.map(\.id))
+                    continue
+                }
+                if target == index {
+                    error("precedence-cycle", "category '\(id.name)' cannot outrank itself", symbol.file, id.span, hint: "remove '\(id.name)' from its 'outranks'")
+                    continue
+                }
+                direct[index].append((target, id, symbol.file))
+            }
+        }
+        for index in categories.indices {
+            // Depth-first over the direct edges, remembering the first clause of each path.
+            var reached: Set<Int> = []
+            var stack = direct[index].map(\.target)
+            while let next = stack.popLast() {
+                guard reached.insert(next).inserted else { continue }
+                stack += direct[next].map(\.target)
+            }
+            if reached.contains(index) {
+                // Report once per cycle, at the smallest index on it.
+                let edges = direct.map { $0.map(\.target) }
+                let onCycle = reached.filter { $0 != index && reachable(from: $0, to: index, edges) }
+                if onCycle.allSatisfy({ $0 > index }), let clause = direct[index].first(where: { edge in
+                    edge.target == index || reachable(from: edge.target, to: index, direct.map { $0.map(\.target) })
+                }) {
+                    let path = cyclePath(from: index, through: clause.target, direct.map { $0.map(\.target) }).map { categories[$0].id }
+                    error("precedence-cycle", "categories outrank each other in a circle: " + path.joined(separator: " -> "), clause.file, clause.id.span,
+                          hint: "precedence must have a top: remove one 'outranks' on this circle")
+                }
+                reached.remove(index)
+            }
+            categories[index].outranks = reached
+        }
+    }
+
+    private func reachable(from start: Int, to goal: Int, _ edges: [[Int]]) -> Bool {
+        var seen: Set<Int> = [], stack = [start]
+        while let next = stack.popLast() {
+            if next == goal { return true }
+            if seen.insert(next).inserted { stack += edges[next] }
+        }
+        return false
+    }
+
+    /// start -> first -> … -> start, the shortest way back.
+    private func cyclePath(from start: Int, through first: Int, _ edges: [[Int]]) -> [Int] {
+        var parent: [Int: Int] = [:]
+        var seen: Set<Int> = [first]
+        var queue = [first], head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            if node == start { break }
+            for next in edges[node] where seen.insert(next).inserted {
+                parent[next] = node
+                queue.append(next)
+            }
+        }
+        var back = [start], node = start
+        while node != first, let up = parent[node] {
+            back.append(up)
+            node = up
+        }
+        return [start] + back.reversed()
+    }
+
     /// The spelling corrections of every `spelling` block; a variant given twice is an error.
     mutating func compileSpelling() -> [String: String] {
         var corrections: [String: String] = [:]

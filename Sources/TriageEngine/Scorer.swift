@@ -2,7 +2,9 @@
 /// the highest score at or above the threshold wins, ties go to the higher priority, then
 /// the stronger single rule, then the category declared first; below the threshold the
 /// answer is the fallback. A runner-up at or above the threshold and at least
-/// `secondary_ratio` of the winner's score is the secondary category.
+/// `secondary_ratio` of the winner's score is the secondary category. Precedence comes
+/// first: a category at or above the threshold that `outranks` the best one wins, and the
+/// best one is its secondary.
 struct Scorer {
     let ruleSet: CompiledRuleSet
 
@@ -29,6 +31,18 @@ struct Scorer {
             let confidence = settings.threshold > 0 ? 1 - bestScore / settings.threshold : 1
             return Result(winner: ruleSet.fallbackCategory, winnerScore: 0, confidence: Scorer.rounded(confidence), secondary: nil, scores: scores,
                           decision: .belowThreshold(best: positive.first?.category.id, bestScore: bestScore, threshold: settings.threshold))
+        }
+        // Precedence: among the categories at or above the threshold, one that outranks the
+        // best (directly or through others) and is outranked by none of them is primary.
+        let qualified = positive.filter { $0.score >= settings.threshold }
+        if let primary = qualified.first(where: { candidate in
+            candidate.category.outranks.contains(best.category.index)
+                && !qualified.contains { $0.category.outranks.contains(candidate.category.index) }
+        }) {
+            let strength = min(1, primary.score / max(2 * settings.threshold, 1e-9))
+            return Result(winner: primary.category.index, winnerScore: primary.score, confidence: Scorer.rounded(strength),
+                          secondary: best.category.index == ruleSet.fallbackCategory ? nil : best.category.index, scores: scores,
+                          decision: .precedence(over: best.category.id))
         }
         let runnerUp = positive.dropFirst().first
         let decision: Decision

@@ -44,8 +44,21 @@ public struct CategoryDeclaration: Sendable, Hashable {
     public let title: StringLiteral?
     public let playbook: Identifier?
     public let priority: NumberLiteral?
+    /// `outranks delivery.late item.wrong`: categories this one beats whenever both fire.
+    public let outranks: [Identifier]
     public let description: StringLiteral?
     public let span: SourceSpan
+
+    public init(id: Identifier, title: StringLiteral?, playbook: Identifier?, priority: NumberLiteral?, outranks: [Identifier] = [],
+                description: StringLiteral?, span: SourceSpan) {
+        self.id = id
+        self.title = title
+        self.playbook = playbook
+        self.priority = priority
+        self.outranks = outranks
+        self.description = description
+        self.span = span
+    }
 }
 
 /// `signal urgent "Needs it now"`.

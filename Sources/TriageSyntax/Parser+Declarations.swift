@@ -68,10 +68,11 @@ extension Parser {
         let title = optionalString()
         var playbook: Identifier?
         var priority: NumberLiteral?
+        var outranks: [Identifier]?
         var description: StringLiteral?
         var end = previousEnd
         if current.kind == .leftBrace {
-            end = parseBlock("category", keywords: ["playbook", "priority", "description"]) { parser in
+            end = parseBlock("category", keywords: ["playbook", "priority", "outranks", "description"]) { parser in
                 let keyword = parser.current
                 if parser.consumeWord("playbook") {
                     parser.noteDuplicate(playbook?.span, keyword: keyword)
@@ -79,6 +80,14 @@ extension Parser {
                 } else if parser.consumeWord("priority") {
                     parser.noteDuplicate(priority?.span, keyword: keyword)
                     priority = parser.expectNumber("a number after 'priority'")
+                } else if parser.consumeWord("outranks") {
+                    parser.noteDuplicate(outranks?.first?.span, keyword: keyword)
+                    var ids: [Identifier] = []
+                    while parser.current.kind == .word, !parser.current.startsLine {
+                        if let id = parser.expectCategoryID("a category id after 'outranks'") { ids.append(id) }
+                    }
+                    if ids.isEmpty { parser.expected("a category id after 'outranks'", hint: "outranks delivery.late") }
+                    outranks = (outranks ?? []) + ids
                 } else if parser.consumeWord("description") {
                     parser.noteDuplicate(description?.span, keyword: keyword)
                     description = parser.expectString("a quoted description")
@@ -88,7 +97,7 @@ extension Parser {
                 return true
             }
         }
-        return .category(CategoryDeclaration(id: id, title: title, playbook: playbook, priority: priority, description: description, span: SourceSpan(start: start, end: end)))
+        return .category(CategoryDeclaration(id: id, title: title, playbook: playbook, priority: priority, outranks: outranks ?? [], description: description, span: SourceSpan(start: start, end: end)))
     }
 
     private mutating func parseSignal(start: Int) -> Declaration? {

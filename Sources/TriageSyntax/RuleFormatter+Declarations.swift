@@ -105,7 +105,7 @@ extension RuleFormatter {
     func renderCategory(_ d: CategoryDeclaration, inner: [Comment]) -> Rendered {
         let header = "category \(d.id.name)" + RuleFormatter.title(d.title)
         let insideComments = blockComments(inner, span: d.span)
-        if insideComments.isEmpty && d.priority == nil && d.description == nil {
+        if insideComments.isEmpty && d.priority == nil && d.outranks.isEmpty && d.description == nil {
             let block = d.playbook.map { " { playbook \($0.name) }" } ?? ""
             return Rendered(lines: [Line(indent: 0, code: header + block)], hoisted: inner)
         }
@@ -116,8 +116,12 @@ extension RuleFormatter {
         if let priority = d.priority {
             items.append(lineItem(extent: clauseExtent(valueAt: priority.span), rank: 1, "priority \(priority.text)"))
         }
+        if let first = d.outranks.first, let last = d.outranks.last {
+            items.append(lineItem(extent: clauseExtent(valueAt: SourceSpan(start: first.span.start, end: last.span.end)), rank: 2,
+                                  "outranks " + d.outranks.map(\.name).joined(separator: " ")))
+        }
         if let description = d.description {
-            items.append(lineItem(extent: clauseExtent(valueAt: description.span), rank: 2, "description " + RuleFormatter.quoted(description.value)))
+            items.append(lineItem(extent: clauseExtent(valueAt: description.span), rank: 3, "description " + RuleFormatter.quoted(description.value)))
         }
         return renderBlock(header: header, span: d.span, items: items, inner: inner)
     }

@@ -21,7 +21,7 @@ public enum SyntaxTreeDumper {
             lines.append("define \(d.name.name)")
             dump(d.value, depth: 1, into: &lines)
         case .category(let d):
-            lines.append("category \(d.id.name) title=\(quoted(d.title)) playbook=\(d.playbook?.name ?? "-") priority=\(d.priority?.text ?? "-")")
+            lines.append("category \(d.id.name) title=\(quoted(d.title)) playbook=\(d.playbook?.name ?? "-") priority=\(d.priority?.text ?? "-")" + (d.outranks.isEmpty ? "" : " outranks=" + d.outranks.map(\.name).joined(separator: ",")))
         case .signal(let d):
             lines.append("signal \(d.name.name) title=\(quoted(d.title))")
         case .entity(let d):
