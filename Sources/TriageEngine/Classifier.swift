@@ -121,14 +121,21 @@ public struct Classifier: Sendable {
             values.append(EntityValue(name: name, value: value, text: written, turn: turn, range: writtenRange))
         }
         for entity in ruleSet.entities {
-            let regex = ruleSet.patterns[entity.pattern].regex
-            let group = regex.namedGroups.first { $0.name == entity.name }?.number
             let skippedBefore = scan.skippedLookups
-            let spans = scan.spans(pattern: entity.pattern, scope: .any)
+            // Every alternative's matches in text order; where two overlap, the one that
+            // starts first (then the longer) is the entity.
+            var spans = entity.patterns.flatMap { scan.spans(pattern: $0, scope: .any) }
             if scan.skippedLookups > skippedBefore { undecided.append(entity.name) }
+            spans.sort { ($0.turn, $0.range.lowerBound, -$0.range.count) < ($1.turn, $1.range.lowerBound, -$1.range.count) }
+            var covered: (turn: Int, end: Int)?
             for span in spans {
+                if let covered, covered.turn == span.turn, span.range.lowerBound < covered.end { continue }
+                covered = (span.turn, span.range.upperBound)
                 guard let match = scan.match(for: span) else { continue }
-                let range = group.flatMap { match.groups[$0] } ?? match.range
+                // A group named like the entity is the value; with several of that name
+                // (`(?J)`), the first that took part in the match.
+                let groups = ruleSet.patterns[span.pattern].regex.namedGroups.filter { $0.name == entity.name }.map(\.number)
+                let range = groups.lazy.compactMap { match.groups[$0] }.first ?? match.range
                 let text = scan.message.turns[span.turn].text
                 add(entity.name, TriagePCRE2.RegexMatch.substring(range, of: text), entity.normalizer, turn: span.turn, range: range)
             }

@@ -2,6 +2,7 @@
 public struct CompiledEntity: Sendable {
     public let name: String
     public let title: String
-    public let pattern: Int
+    /// The patterns of `entity x = /a/ or words { … } or y`, in the order written.
+    public let patterns: [Int]
     public let normalizer: EntityNormalizer
 }

@@ -9,6 +9,8 @@ public enum EntityNormalizer: String, Sendable, Hashable, CaseIterable {
     case trackingNumber = "tracking_number"
     case digits
     case upper
+    /// Upper case without spaces and dashes: booking references, postcodes, serial numbers.
+    case upperCompact = "upper_compact"
     case lower
     case text
 
@@ -22,6 +24,7 @@ public enum EntityNormalizer: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .text: return trimmed
         case .upper: return trimmed.uppercased()
+        case .upperCompact: return String(trimmed.uppercased().filter { $0 != " " && $0 != "-" && $0 != "\u{2013}" })
         case .lower: return trimmed.lowercased()
         case .digits: return String(trimmed.filter { $0.isASCII && $0.isNumber })
         case .trackingNumber: return String(trimmed.uppercased().filter { $0 != " " && $0 != "-" })

@@ -82,7 +82,7 @@ extension RulePackCompiler {
             }
             return ok ? template : nil
         } catch {
-            self.error("invalid-template", error.message, file, literal.span, hint: "placeholders look like {order_id} or {order_id|your order}; write a literal brace as '{{' or '}}'")
+            self.error("invalid-template", error.message, file, literal.span, hint: error.message.hasPrefix("empty fallback") ? "write what to say without the value, e.g. {booking_ref|your booking reference}, or drop the '|'" : "placeholders look like {order_id} or {order_id|your order}; write a literal brace as '{{' or '}}'")
             return nil
         }
     }

@@ -147,6 +147,7 @@ public struct RulePackCompiler {
         // Entities: declared ones, then named captures anywhere.
         var entities: [CompiledEntity] = []
         var entityTitles: [String: String] = [:]
+        var declaredEntityNames: Set<String> = []
         for symbol in entityDeclarations {
             let declaration = symbol.declaration
             var normalizer = EntityNormalizer.implied(byName: declaration.name.name)
@@ -156,19 +157,23 @@ public struct RulePackCompiler {
                           hint: "one of: " + EntityNormalizer.allCases.map(\.rawValue).joined(separator: ", "))
                 }
             }
+            // Declared, even when its pattern is refused: templates and `needs` that name it
+            // are not reported again.
+            declaredEntityNames.insert(declaration.name.name)
+            entityTitles[declaration.name.name] = declaration.title?.value ?? declaration.name.name.replacingOccurrences("_", " ")
             let condition = compileCondition(declaration.pattern, in: symbol.file)
-            guard case .pattern(let pattern) = condition.unlabelled else {
+            guard let alternatives = RulePackCompiler.patternAlternatives(condition) else {
                 if !declaration.pattern.isError {
-                    error("not-a-pattern", "an entity needs a single pattern", symbol.file, declaration.pattern.span,
-                          hint: "use one regex, phrase, word list or defined pattern")
+                    error("not-a-pattern", "an entity is a pattern, or patterns joined by 'or'", symbol.file, declaration.pattern.span,
+                          hint: "write regexes, phrases, word lists or definitions joined by 'or'; 'and', 'not' and 'within' decide whether a rule fires, not what to extract")
                 }
                 continue
             }
+            guard !alternatives.isEmpty else { continue }
             entities.append(CompiledEntity(name: declaration.name.name, title: declaration.title?.value ?? declaration.name.name.replacingOccurrences("_", " "),
-                                           pattern: pattern, normalizer: normalizer))
-            entityTitles[declaration.name.name] = declaration.title?.value ?? declaration.name.name.replacingOccurrences("_", " ")
+                                           patterns: alternatives, normalizer: normalizer))
         }
-        var entityNames = Set(entities.map(\.name))
+        var entityNames = Set(entities.map(\.name)).union(declaredEntityNames)
         for pattern in patterns { entityNames.formUnion(pattern.captureNames) }
         for name in entityNames where entityTitles[name] == nil { entityTitles[name] = name.replacingOccurrences("_", " ") }
 
@@ -267,6 +272,23 @@ public struct RulePackCompiler {
 }
 
 extension RulePackCompiler {
+    /// The patterns of a condition made only of patterns joined by `or` (nil otherwise); an
+    /// empty list for a pattern that failed to compile, already reported.
+    static func patternAlternatives(_ condition: Condition) -> [Int]? {
+        switch condition {
+        case .pattern(let index): return [index]
+        case .labelled(_, let inner): return patternAlternatives(inner)
+        case .or(let items):
+            var result: [Int] = []
+            for item in items {
+                guard let inner = patternAlternatives(item) else { return nil }
+                result += inner
+            }
+            return result
+        default: return nil
+        }
+    }
+
     /// `outranks`: each category's direct list resolved, then closed over (a outranks b,
     /// b outranks c: a outranks c). A category that ends up outranking itself is a
     /// `precedence-cycle`, reported at the clause that closes it.

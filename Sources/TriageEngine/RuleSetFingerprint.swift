@@ -10,13 +10,14 @@ public enum RuleSetFingerprint {
         lines.append("fallback \(ruleSet.categories[ruleSet.fallbackCategory].id)")
         for category in ruleSet.categories {
             let playbook = category.playbook.map { ruleSet.playbooks[$0].name } ?? "-"
-            lines.append("category \(category.id) title=\(quoted(category.title)) priority=\(category.priority) playbook=\(playbook) description=\(quoted(category.description))")
+            lines.append("category \(category.id) title=\(quoted(category.title)) priority=\(category.priority) playbook=\(playbook) description=\(quoted(category.description))"
+                         + (category.outranks.isEmpty ? "" : " outranks=" + category.outranks.sorted().map { ruleSet.categories[$0].id }.joined(separator: ",")))
         }
         for signal in ruleSet.signals {
             lines.append("signal \(signal.name) title=\(quoted(signal.title))")
         }
         for entity in ruleSet.entities {
-            lines.append("entity \(entity.name) title=\(quoted(entity.title)) as=\(entity.normalizer.rawValue) pattern=\(pattern(entity.pattern, in: ruleSet))")
+            lines.append("entity \(entity.name) title=\(quoted(entity.title)) as=\(entity.normalizer.rawValue) pattern=\(entity.patterns.map { pattern($0, in: ruleSet) }.joined(separator: " or "))")
         }
         for rule in ruleSet.rules {
             let target: String

@@ -72,7 +72,7 @@ final class Scan {
         if let limit = scan.limitHit {
             if limit == .timeBudget { budgetExceeded = true }
             let users = ruleSet.rulesByPattern[pattern].map { ruleSet.rules[$0].name }
-                + ruleSet.entities.filter { $0.pattern == pattern }.map { "entity \($0.name)" }
+                + ruleSet.entities.filter { $0.patterns.contains(pattern) }.map { "entity \($0.name)" }
             limitHits.append(LimitHit(pattern: pattern, turn: turn, limit: limit, users: users))
         }
         store(scan.matches, at: slot)

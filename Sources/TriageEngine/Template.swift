@@ -39,6 +39,10 @@ public struct Template: Sendable, Hashable {
                 guard !name.isEmpty, name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) else {
                     throw ParseError(message: "invalid placeholder '{\(body)}'", offset: index)
                 }
+                // "reference {booking_ref|}." would read "reference ." when the value is missing.
+                if pieces.count > 1, pieces[1].allSatisfy({ $0 == " " }) {
+                    throw ParseError(message: "empty fallback in '{\(body)}'", offset: index)
+                }
                 if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
                 parts.append(.placeholder(name: name, fallback: pieces.count > 1 ? String(pieces[1]) : nil, offset: index))
                 index = close + 1
