@@ -11,6 +11,8 @@ public enum ExitCode: Int32, Sendable {
     case dataError = 65
     /// An input file does not exist or cannot be read.
     case noInput = 66
+    /// `triage init`: the directory is not empty or cannot be written.
+    case cannotCreate = 73
     /// Output could not be written.
     case ioError = 74
 }

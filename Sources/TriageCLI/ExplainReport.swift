@@ -83,7 +83,7 @@ struct ExplainReport {
             return "\(c.category.id) tied at \(c.score.compact) with \(against.joined(separator: ", ")) and wins by \(reason.rawValue)" + secondaryText(c)
         case .precedence(let over):
             let overScore = c.scores.first { $0.category.id == over }?.score.compact ?? "?"
-            return "\(c.category.id) reaches the threshold \(threshold) with \(c.score.compact) and outranks \(over) (\(overScore)), which has the higher score and is secondary"
+            return "\(c.category.id) reaches the threshold \(threshold) with \(c.score.compact) and outranks \(over) (score \(overScore)), which is secondary"
         case .belowThreshold(let best, let score, _):
             if let best { return "best score \(score.compact) (\(best)) is under the threshold \(threshold), so the answer is the fallback \(c.category.id)" }
             return "no category rule fired, so the answer is the fallback \(c.category.id)"

@@ -13,6 +13,7 @@ public enum TriageCommand {
         (BatchCommand.spec, BatchCommand.run),
         (LintCommand.spec, LintCommand.run),
         (SuggestCommand.spec, SuggestCommand.run),
+        (InitCommand.spec, InitCommand.run),
     ]
 
     static let topLevel = CommandSpec(

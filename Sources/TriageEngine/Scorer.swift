@@ -44,6 +44,13 @@ struct Scorer {
                           secondary: best.category.index == ruleSet.fallbackCategory ? nil : best.category.index, scores: scores,
                           decision: .precedence(over: best.category.id))
         }
+        // A tie that precedence settles is decided by precedence, not by the tie-breaks.
+        if let outranked = qualified.dropFirst().first(where: { $0.score == best.score && best.category.outranks.contains($0.category.index) }) {
+            let strength = min(1, best.score / max(2 * settings.threshold, 1e-9))
+            return Result(winner: best.category.index, winnerScore: best.score, confidence: Scorer.rounded(strength),
+                          secondary: outranked.category.index == ruleSet.fallbackCategory ? nil : outranked.category.index, scores: scores,
+                          decision: .precedence(over: outranked.category.id))
+        }
         let runnerUp = positive.dropFirst().first
         let decision: Decision
         let tied = positive.dropFirst().filter { $0.score == best.score }

@@ -27,6 +27,21 @@ import TriageSyntax
         #expect(Classifier(ruleSet: rules).classify("lost").category.id == "lost")
     }
 
+    @Test func precedenceSettlesATie() throws {
+        // Tied at 3, refund declared first: precedence decides, not declaration order.
+        let tied = try compile(TriageEngineTests.pack("""
+        category refund "Refund" { playbook p }
+        category lost "Lost" { playbook p outranks refund }
+        playbook p { step chat "P." }
+        rule l -> lost { when "lost" weight 3 }
+        rule r -> refund { when "refund" weight 3 }
+        """, settings: "threshold 2"))
+        let result = Classifier(ruleSet: tied).classify("refund lost")
+        #expect(result.category.id == "lost")
+        #expect(result.decision == .precedence(over: "refund"))
+        #expect(result.secondary?.id == "refund")
+    }
+
     @Test func precedenceIsTransitiveAndPicksTheTop() throws {
         // lost outranks refund, refund outranks late: lost outranks late too.
         let rules = try pack(outranks: "outranks refund")
