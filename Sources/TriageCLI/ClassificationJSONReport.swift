@@ -43,7 +43,8 @@ struct ClassificationJSONReport {
                 return .object([JSONMember("name", .string(entity.name)), JSONMember("value", .string(entity.value)),
                                 JSONMember("text", .string(entity.text)), JSONMember("speaker", .string(c.message.turns[entity.turn].speaker.rawValue)),
                                 JSONMember("start", .int(start.offset)), JSONMember("end", .int(end.offset)),
-                                JSONMember("line", .int(start.line)), JSONMember("column", .int(start.column))])
+                                JSONMember("line", .int(start.line)), JSONMember("column", .int(start.column))]
+                               + (entity.isRelative ? [JSONMember("relative", .bool(true))] : []))
             })),
             JSONMember("evidence", .array(c.evidence.map { hit in
                 let rule = ruleSet.rules[hit.rule]

@@ -14,6 +14,7 @@ enum ClassifyCommand {
             OptionSpec(long: "explain", short: "e", help: "show every rule considered, what matched where, and why the winner won"),
             OptionSpec(long: "compact", help: "with --format json, print the object on one line"),
             TimeBudgetOption.spec,
+            NowOption.spec,
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
             .color("colour the text output"),
             .noPrefilter,
@@ -45,8 +46,10 @@ enum ClassifyCommand {
         let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
 
         let timeBudget: Duration
+        let today: (year: Int, month: Int, day: Int)?
         do throws(UsageError) {
             timeBudget = try TimeBudgetOption.parse(parsed.value("time-budget"))
+            today = try NowOption.parse(parsed.value("now"))
         } catch {
             return TriageCommand.usageError(error.message, command: spec, io: io)
         }
@@ -62,7 +65,7 @@ enum ClassifyCommand {
             return .ruleErrors
         }
         let explain = parsed.flag("explain")
-        let classification = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: timeBudget).classify(Message(input.text), explain: explain)
+        let classification = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: timeBudget, today: today).classify(Message(input.text), explain: explain)
         if parsed.value("format") == "json" {
             io.write(ClassificationJSONReport(classification: classification, ruleSet: ruleSet, includeExplanation: explain)
                 .render(pretty: !parsed.flag("compact")))

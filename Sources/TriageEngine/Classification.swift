@@ -66,6 +66,8 @@ public struct EntityValue: Sendable, Hashable {
     public let text: String
     public let turn: Int
     public let range: Range<Int>
+    /// Computed from a relative date ("next friday") against the classifier's date context.
+    public var isRelative = false
 }
 
 /// One rule's evaluation, for `--explain`.

@@ -11,11 +11,15 @@ public struct Classifier: Sendable {
     /// pattern and between the match attempts of one pattern, so a message takes at most the
     /// budget plus one match attempt, which PCRE2's match limit bounds (docs/limits.md).
     public let timeBudget: Duration?
+    /// How dates are read: the pack's `date_order`, and the day relative dates are counted
+    /// from (given, or today in UTC when the classifier is made).
+    public let dates: DateContext
     private let matchers: MatcherPool
 
     public init(ruleSet: CompiledRuleSet, limits: RegexLimits = .standard, usePrefilter: Bool = true,
-                timeBudget: Duration? = RuleLimits.defaultTimeBudget) {
+                timeBudget: Duration? = RuleLimits.defaultTimeBudget, today: (year: Int, month: Int, day: Int)? = nil) {
         self.ruleSet = ruleSet
+        self.dates = today.map { DateContext(order: ruleSet.settings.dateOrder, today: $0) } ?? DateContext.current(order: ruleSet.settings.dateOrder)
         self.limits = limits
         self.usePrefilter = usePrefilter
         self.timeBudget = timeBudget
@@ -114,11 +118,11 @@ public struct Classifier: Sendable {
         // The value is read from the normalised text ("2moro" → tomorrow); the quote and the
         // range are what the customer wrote.
         func add(_ name: String, _ raw: String, _ normalizer: EntityNormalizer, turn: Int, range: Range<Int>) {
-            let value = normalizer.normalize(raw)
+            let (value, isRelative) = normalizer.normalize(raw, dates: dates)
             guard !value.isEmpty, seen.insert(name + "\u{1}" + value).inserted else { return }
             let writtenRange = toOriginal.range(range, turn: turn)
             let written = TriagePCRE2.RegexMatch.substring(writtenRange, of: original.turns[turn].text)
-            values.append(EntityValue(name: name, value: value, text: written, turn: turn, range: writtenRange))
+            values.append(EntityValue(name: name, value: value, text: written, turn: turn, range: writtenRange, isRelative: isRelative))
         }
         for entity in ruleSet.entities {
             let skippedBefore = scan.skippedLookups

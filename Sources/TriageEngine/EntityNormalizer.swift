@@ -19,6 +19,21 @@ public enum EntityNormalizer: String, Sendable, Hashable, CaseIterable {
         EntityNormalizer(rawValue: name) ?? .text
     }
 
+    /// The value, and whether it was computed from a relative date ("next friday"): with a
+    /// date context, relative dates and weekdays become ISO dates counted from its day, and
+    /// numeric dates follow its order.
+    public func normalize(_ raw: String, dates: DateContext?) -> (value: String, isRelative: Bool) {
+        guard self == .date, let dates else { return (normalize(raw), false) }
+        let trimmed = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let lower = trimmed.lowercased().trimmingASCII(" .,")
+        if let day = EntityNormalizer.relativeDay(lower, dates) { return (day, true) }
+        if EntityNormalizer.relativeDays.contains(lower) || EntityNormalizer.relativeDate(lower) != nil {
+            // "next week", "last month": relative, but not one day.
+            return (EntityNormalizer.relativeDate(lower) ?? lower, true)
+        }
+        return (EntityNormalizer.normalizeDate(trimmed, order: dates.order), false)
+    }
+
     public func normalize(_ raw: String) -> String {
         let trimmed = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         switch self {
@@ -99,7 +114,55 @@ public enum EntityNormalizer: String, Sendable, Hashable, CaseIterable {
         return nil
     }
 
-    static func normalizeDate(_ text: String) -> String {
+    private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// "today", "tomorrow", "3 days ago", "next friday", "monday" as an ISO date counted from
+    /// the context's day. A bare weekday (or "on", "this", "since" one) is the nearest one,
+    /// at most three days away; "next", "coming", "by", "until" one is the first after today;
+    /// "last" one the last before today.
+    static func relativeDay(_ lower: String, _ dates: DateContext) -> String? {
+        let words = lower.split(whereSeparator: { $0 == " " }).map(String.init)
+        switch words.count {
+        case 1:
+            switch words[0] {
+            case "today", "tonight": return dates.iso(addingDays: 0)
+            case "tomorrow": return dates.iso(addingDays: 1)
+            case "yesterday": return dates.iso(addingDays: -1)
+            default: break
+            }
+            if let target = weekdays.firstIndex(of: words[0]) { return dates.iso(addingDays: nearest(target, from: dates.weekday)) }
+        case 2:
+            guard let target = weekdays.firstIndex(of: words[1]) else { return nil }
+            let ahead = (target - dates.weekday + 7) % 7
+            switch words[0] {
+            case "next", "coming", "by", "until", "till": return dates.iso(addingDays: ahead == 0 ? 7 : ahead)
+            case "last": return dates.iso(addingDays: ahead == 0 ? -7 : ahead - 7)
+            case "on", "this", "since": return dates.iso(addingDays: nearest(target, from: dates.weekday))
+            default: return nil
+            }
+        case 3 where words[2] == "ago":
+            let count = Int(words[0]) ?? ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                                          "nine": 9, "ten": 10, "couple": 2][words[0]]
+            guard let count else { return nil }
+            switch words[1] {
+            case "day", "days": return dates.iso(addingDays: -count)
+            case "week", "weeks": return dates.iso(addingDays: -7 * count)
+            default: return nil
+            }
+        case 4 where words[0] == "couple" && words[1] == "of" && words[3] == "ago":
+            return relativeDay("couple \(words[2]) ago", dates)
+        default: return nil
+        }
+        return nil
+    }
+
+    /// Days from `today` to the nearest `target` weekday, from -3 to +3.
+    private static func nearest(_ target: Int, from today: Int) -> Int {
+        let ahead = (target - today + 7) % 7
+        return ahead > 3 ? ahead - 7 : ahead
+    }
+
+    static func normalizeDate(_ text: String, order: DateContext.Order = .monthFirst) -> String {
         let lower = text.lowercased().trimmingASCII(" .,")
         if relativeDays.contains(lower) { return lower }
         if let relative = relativeDate(lower) { return relative }
@@ -134,8 +197,10 @@ public enum EntityNormalizer: String, Sendable, Hashable, CaseIterable {
             day = numbers.first
             if numbers.count > 1, year == nil, numbers[1] >= 20 { year = 2000 + numbers[1] }
         } else if numbers.count >= 2 {
-            // Numeric dates are read US-style (month/day) unless the first number cannot be a month.
-            if numbers[0] > 12 && numbers[1] <= 12 { day = numbers[0]; monthValue = numbers[1] } else { monthValue = numbers[0]; day = numbers[1] }
+            // Numeric dates follow the pack's order (month first by default) unless the first
+            // number cannot be what the order says it is.
+            let dayFirst = order == .dayFirst ? numbers[0] <= 31 && numbers[1] <= 12 : numbers[0] > 12 && numbers[1] <= 12
+            if dayFirst { day = numbers[0]; monthValue = numbers[1] } else { monthValue = numbers[0]; day = numbers[1] }
             if numbers.count > 2, year == nil { year = numbers[2] < 100 ? 2000 + numbers[2] : numbers[2] }
         }
         guard let m = monthValue, let d = day, (1...12).contains(m), (1...31).contains(d) else { return text }

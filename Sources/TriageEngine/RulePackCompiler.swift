@@ -237,7 +237,7 @@ public struct RulePackCompiler {
     private mutating func compileSettings() -> ScoringSettings {
         var settings = ScoringSettings()
         guard let symbol = settingsDeclaration else { return settings }
-        let known = ["threshold", "secondary_ratio", "fallback", "negation_window", "normalize"]
+        let known = ["threshold", "secondary_ratio", "fallback", "negation_window", "normalize", "date_order"]
         for setting in symbol.declaration.settings {
             let value = setting.value
             func number(_ range: ClosedRange<Double>) -> Double? {
@@ -251,6 +251,10 @@ public struct RulePackCompiler {
             case "threshold": if let n = number(0...1_000_000) { settings.threshold = n }
             case "secondary_ratio": if let n = number(0...1) { settings.secondaryRatio = n }
             case "negation_window": if let n = number(0...20) { settings.negationWindow = Int(n) }
+            case "date_order":
+                if let order = DateContext.Order(rawValue: value.text) { settings.dateOrder = order } else {
+                    error("invalid-setting", "'date_order' must be 'month_first' or 'day_first'", symbol.file, value.span)
+                }
             case "normalize":
                 switch value.text {
                 case "on": settings.normalize = true

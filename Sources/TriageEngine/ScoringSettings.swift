@@ -10,6 +10,8 @@ public struct ScoringSettings: Sendable, Hashable {
     public var negationWindow: Int = 3
     /// Whether messages are normalised before matching (`normalize on|off`).
     public var normalize: Bool = true
+    /// How "12/03" is read (`date_order month_first|day_first`).
+    public var dateOrder: DateContext.Order = .monthFirst
 
     public init() {}
 }

@@ -171,7 +171,7 @@ extension Parser {
 
     private mutating func parseSettings(start: Int) -> Declaration? {
         var settings: [SettingsDeclaration.Setting] = []
-        let known = ["threshold", "secondary_ratio", "fallback", "negation_window", "normalize"]
+        let known = ["threshold", "secondary_ratio", "fallback", "negation_window", "normalize", "date_order"]
         let end = parseBlock("settings block", keywords: known) { parser in
             guard parser.current.kind == .word else { return false }
             let name = parser.advance()
