@@ -42,22 +42,29 @@ extension LintCheck {
         summary: "a rule whose condition implies another rule's, which adds more weight to a different category",
         rationale: "whenever the rule fires the other fires too and outweighs it, so on its own it can never make its category win",
         triggering: ["category a \"A\" { playbook general }\ncategory b \"B\" { playbook general }\nrule weak -> a { when \"late\" and \"parcel\" weight 1 }\nrule strong -> b { when \"late\" weight 3 }"],
-        nonTriggering: ["category a \"A\" { playbook general }\ncategory b \"B\" { playbook general }\nrule weak -> a { when \"late\" and \"parcel\" weight 4 }\nrule strong -> b { when \"late\" weight 3 }"]
+        nonTriggering: [
+            "category a \"A\" { playbook general }\ncategory b \"B\" { playbook general }\nrule weak -> a { when \"late\" and \"parcel\" weight 4 }\nrule strong -> b { when \"late\" weight 3 }",
+            "category a \"A\" { playbook general }\ncategory b \"B\" { playbook general }\nrule damp -> a { when \"late\" and \"parcel\" weight -2 }\nrule strong -> b { when \"late\" weight 3 }",
+            "category a \"A\" { playbook general outranks b }\ncategory b \"B\" { playbook general }\nrule weak -> a { when \"late\" and \"lost\" weight 3 }\nrule strong -> b { when \"late\" weight 5 }",
+        ]
     ) { check, context in
         var findings: [Diagnostic] = []
         let compiled = context.rules.compactMap { rule in context.compiled(rule).map { (rule, $0) } }
         for (rule, a) in compiled {
-            guard case .category(let categoryA) = a.target else { continue }
+            // A negative weight is meant to hold its category back, never to make it win.
+            guard case .category(let categoryA) = a.target, a.weight > 0 else { continue }
             let conjunctKeys = Set(a.condition.conjuncts.map(\.canonicalKey))
             for (other, b) in compiled where b.index != a.index {
                 guard case .category(let categoryB) = b.target, categoryB != categoryA, b.weight > a.weight,
                       b.exceptions.isEmpty, b.speaker == a.speaker || b.speaker == .any else { continue }
+                // Precedence: a's category wins over b's whatever the weights.
+                if context.ruleSet?.categories[categoryA].outranks.contains(categoryB) == true { continue }
                 let bKey = b.condition.canonicalKey
                 guard bKey == a.condition.canonicalKey || conjunctKeys.contains(bKey) else { continue }
                 findings.append(check.finding(
                     "rule '\(a.name)' is shadowed by '\(b.name)': whenever it fires, '\(b.name)' fires too with more weight (\(b.weight.compactText) against \(a.weight.compactText))",
                     file: rule.file, span: rule.node.name.span,
-                    hint: "raise the weight of '\(a.name)', or add 'unless' to '\(b.name)'",
+                    hint: "raise the weight of '\(a.name)', add 'unless' to '\(b.name)', or let its category outrank the other ('outranks')",
                     notes: [Diagnostic.Note("'\(b.name)' is here", file: other.file, span: other.node.name.span)]))
                 break
             }
