@@ -51,7 +51,8 @@ enum LintCommand {
         }
         let pack = parsed.positionals.isEmpty
             ? RulePackLoader.load(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
-            : RulePackLoader.load(paths: parsed.positionals, allowOutsideImports: parsed.flag("allow-outside-imports"))
+            : RulePackLoader.load(paths: parsed.positionals, allowOutsideImports: parsed.flag("allow-outside-imports"),
+                                  embeddedPacks: RuleSetLoader.embeddedPacks)
         let result = Linter.lint(pack)
         switch parsed.value("format") {
         case "json": io.write(LintJSONReport(result: result).render())

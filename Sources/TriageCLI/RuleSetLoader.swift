@@ -9,11 +9,15 @@ struct RuleSetLoader {
     let io: CommandIO
     let style: TerminalStyle
 
+    /// The packs built into this binary: `import "triage:ecommerce"` names the shipped pack.
+    static let embeddedPacks = [EmbeddedPack(name: "ecommerce", version: TriageCommand.version,
+                                             files: ShippedRules.files.map { ($0.path, $0.contents) })]
+
     /// `allowOutsideImports` is `--allow-outside-imports`: imports may leave the pack's directory.
     func load(paths: [String], allowOutsideImports: Bool = false) -> CompiledRuleSet? {
         let (ruleSet, diagnostics) = paths.isEmpty
             ? RuleEngine.compile(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
-            : RuleEngine.compile(paths: paths, allowOutsideImports: allowOutsideImports)
+            : RuleEngine.compile(paths: paths, allowOutsideImports: allowOutsideImports, embeddedPacks: RuleSetLoader.embeddedPacks)
         report(diagnostics)
         return ruleSet
     }
@@ -22,7 +26,7 @@ struct RuleSetLoader {
     func loadPack(paths: [String], allowOutsideImports: Bool = false) -> (pack: LoadedRulePack, ruleSet: CompiledRuleSet)? {
         let pack = paths.isEmpty
             ? RulePackLoader.load(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
-            : RulePackLoader.load(paths: paths, allowOutsideImports: allowOutsideImports)
+            : RulePackLoader.load(paths: paths, allowOutsideImports: allowOutsideImports, embeddedPacks: RuleSetLoader.embeddedPacks)
         let (ruleSet, diagnostics) = RulePackCompiler.compile(pack)
         report(diagnostics)
         return ruleSet.map { (pack, $0) }

@@ -5,8 +5,9 @@ import TriageSyntax
 public enum RuleEngine {
     /// Loads rule files and directories and compiles them; nil when there are errors.
     /// Imports stay inside each path's directory unless `allowOutsideImports`.
-    public static func compile(paths: [String], allowOutsideImports: Bool = false) -> (CompiledRuleSet?, [Diagnostic]) {
-        RulePackCompiler.compile(RulePackLoader.load(paths: paths, allowOutsideImports: allowOutsideImports))
+    /// `embeddedPacks` are what `import "triage:NAME"` may name.
+    public static func compile(paths: [String], allowOutsideImports: Bool = false, embeddedPacks: [EmbeddedPack] = []) -> (CompiledRuleSet?, [Diagnostic]) {
+        RulePackCompiler.compile(RulePackLoader.load(paths: paths, allowOutsideImports: allowOutsideImports, embeddedPacks: embeddedPacks))
     }
 
     /// Compiles an in-memory pack (the shipped rules); `root` prefixes paths in diagnostics.

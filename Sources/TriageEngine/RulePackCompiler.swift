@@ -18,6 +18,9 @@ public struct RulePackCompiler {
     var playbookDeclarations: [Symbol<PlaybookDeclaration>] = []
     var settingsDeclaration: Symbol<SettingsDeclaration>?
     var spellingDeclarations: [Symbol<SpellingDeclaration>] = []
+    var overrides: [Symbol<OverrideDeclaration>] = []
+    /// Rule weights set by `override rule NAME { weight N }`.
+    var overriddenWeights: [String: Double] = [:]
     /// Every word of every word list and spelling, lower-case: fuzzy lists never treat one
     /// of the pack's own words as a typo, and letter runs collapse to them first.
     var vocabulary: Set<String> = []
@@ -60,6 +63,7 @@ public struct RulePackCompiler {
 
     private mutating func run(_ pack: LoadedRulePack) -> CompiledRuleSet? {
         collectSymbols(pack.files)
+        applyOverrides()
         // Checked before anything is compiled, so an oversized pack fails fast.
         if ruleDeclarations.count > maximumRules {
             let first = ruleDeclarations[maximumRules]
@@ -139,7 +143,7 @@ public struct RulePackCompiler {
             let exceptions = declaration.exceptions.map { compileCondition($0, in: symbol.file) }
             guard let target, let condition else { continue }
             rules.append(CompiledRule(index: rules.count, name: declaration.name.name, target: target, condition: condition, exceptions: exceptions,
-                                      weight: declaration.weight?.value ?? 1, speaker: speaker, description: declaration.description?.value,
+                                      weight: overriddenWeights[declaration.name.name] ?? declaration.weight?.value ?? 1, speaker: speaker, description: declaration.description?.value,
                                       file: symbol.file, span: declaration.span,
                                       patterns: condition.patternIndices + exceptions.flatMap(\.patternIndices)))
         }
@@ -214,6 +218,7 @@ public struct RulePackCompiler {
                 case .rule(let d): if claim("rule", d.name, file, into: &self) { ruleDeclarations.append(Symbol(declaration: d, file: file)) }
                 case .playbook(let d): if claim("playbook", d.name, file, into: &self) { playbookDeclarations.append(Symbol(declaration: d, file: file)) }
                 case .spelling(let d): spellingDeclarations.append(Symbol(declaration: d, file: file))
+                case .override(let d): overrides.append(Symbol(declaration: d, file: file))
                 case .settings(let d):
                     if let first = settingsDeclaration {
                         error("duplicate-definition", "settings are given twice", file, SourceSpan(start: d.span.start, end: d.span.start + 8),
@@ -276,6 +281,53 @@ public struct RulePackCompiler {
 }
 
 extension RulePackCompiler {
+    /// `override`: each replaces what it names, once; naming nothing is `nothing-to-override`.
+    mutating func applyOverrides() {
+        var seen: [String: Symbol<OverrideDeclaration>] = [:]
+        for symbol in overrides {
+            let (kind, name) = symbol.declaration.kindAndName
+            if let first = seen[kind + ":" + name.name] {
+                error("duplicate-definition", "\(kind) '\(name.name)' is overridden twice", symbol.file, name.span, hint: "keep one override",
+                      notes: [Diagnostic.Note("first overridden here", file: first.file, span: first.declaration.kindAndName.name.span)])
+                continue
+            }
+            seen[kind + ":" + name.name] = symbol
+            switch symbol.declaration.target {
+            case .playbook(let replacement):
+                guard let index = playbookDeclarations.firstIndex(where: { $0.declaration.name.name == name.name }) else {
+                    nothingToOverride(kind, name, symbol.file, candidates: playbookDeclarations.map(\.declaration.name.name))
+                    continue
+                }
+                playbookDeclarations[index] = Symbol(declaration: replacement, file: symbol.file)
+            case .category(let replacement):
+                guard let index = categoryDeclarations.firstIndex(where: { $0.declaration.id.name == name.name }) else {
+                    nothingToOverride(kind, name, symbol.file, candidates: categoryDeclarations.map(\.declaration.id.name))
+                    continue
+                }
+                let original = categoryDeclarations[index]
+                let d = original.declaration
+                // A playbook named by the override is looked up from the override's file.
+                let merged = CategoryDeclaration(id: d.id, title: replacement.title ?? d.title, playbook: replacement.playbook ?? d.playbook,
+                                                 priority: replacement.priority ?? d.priority,
+                                                 outranks: replacement.outranks.isEmpty ? d.outranks : replacement.outranks,
+                                                 description: replacement.description ?? d.description, span: d.span)
+                categoryDeclarations[index] = Symbol(declaration: merged, file: replacement.playbook == nil ? original.file : symbol.file)
+            case .rule(_, let weight):
+                guard let index = ruleDeclarations.firstIndex(where: { $0.declaration.name.name == name.name }) else {
+                    nothingToOverride(kind, name, symbol.file, candidates: ruleDeclarations.map(\.declaration.name.name))
+                    continue
+                }
+                if let weight { overriddenWeights[ruleDeclarations[index].declaration.name.name] = weight.value }
+            }
+        }
+    }
+
+    private mutating func nothingToOverride(_ kind: String, _ name: Identifier, _ file: SourceFile, candidates: [String]) {
+        let suggestion = Parser.closestName(name.name, among: candidates)
+        error("nothing-to-override", "there is no \(kind) '\(name.name)' to override", file, name.span,
+              hint: suggestion.map { "did you mean '\($0)'?" } ?? "override replaces a \(kind) declared in another file of the pack, e.g. one from import \"triage:ecommerce\"")
+    }
+
     /// The patterns of a condition made only of patterns joined by `or` (nil otherwise); an
     /// empty list for a pattern that failed to compile, already reported.
     static func patternAlternatives(_ condition: Condition) -> [Int]? {

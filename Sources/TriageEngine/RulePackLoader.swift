@@ -20,17 +20,23 @@ public struct RulePackLoader {
     /// Canonical directory that imports must stay in: that of the path given to --rules.
     private var root: String?
     private let allowOutsideImports: Bool
+    /// Packs `import "triage:NAME"` can name.
+    private let embeddedPacks: [EmbeddedPack]
+    /// Embedded packs already imported, each loaded once however often it is named.
+    private var importedPacks: Set<String> = []
 
-    init(storage: Storage, allowOutsideImports: Bool = false) {
+    init(storage: Storage, allowOutsideImports: Bool = false, embeddedPacks: [EmbeddedPack] = []) {
         self.storage = storage
         self.allowOutsideImports = allowOutsideImports
+        self.embeddedPacks = embeddedPacks
     }
 
     /// Loads rule files and directories (every `*.rules` file below them, in path order).
     /// An import may only read below the directory given, or the directory of the file
     /// given, unless `allowOutsideImports`: a pack from elsewhere cannot pull in arbitrary files.
-    public static func load(paths: [String], allowOutsideImports: Bool = false) -> LoadedRulePack {
-        var loader = RulePackLoader(storage: .disk, allowOutsideImports: allowOutsideImports)
+    /// `embeddedPacks` are the packs `import "triage:NAME"` may name.
+    public static func load(paths: [String], allowOutsideImports: Bool = false, embeddedPacks: [EmbeddedPack] = []) -> LoadedRulePack {
+        var loader = RulePackLoader(storage: .disk, allowOutsideImports: allowOutsideImports, embeddedPacks: embeddedPacks)
         for path in paths {
             loader.loadTopLevel(path)
         }
@@ -217,10 +223,30 @@ public struct RulePackLoader {
         for declaration in ruleFile.declarations {
             guard case .importFile(let importDeclaration) = declaration else { continue }
             let target = importDeclaration.path.value
+            if target.hasPrefix(EmbeddedPack.importScheme) {
+                importEmbedded(String(target.dropFirst(EmbeddedPack.importScheme.count)), from: (source, importDeclaration.path.span))
+                continue
+            }
             let resolved = target.hasPrefix("/") ? target : source.directory + "/" + target
             loadFile(resolved, importedFrom: (source, importDeclaration.path.span))
         }
         stack.removeLast()
+    }
+
+    /// `import "triage:ecommerce"`: every file of the embedded pack, under `triage:ecommerce/`.
+    private mutating func importEmbedded(_ name: String, from importedFrom: (file: SourceFile, span: SourceSpan)) {
+        guard let pack = embeddedPacks.first(where: { $0.name == name }) else {
+            let names = embeddedPacks.map(\.name)
+            let suggestion = Parser.closestName(name, among: names)
+            report(.error("import-not-found", "no embedded pack '\(name)'", file: importedFrom.file, span: importedFrom.span,
+                          hint: suggestion.map { "did you mean 'triage:\($0)'?" }
+                            ?? (names.isEmpty ? "this program has no embedded packs" : "embedded packs: " + names.map { "'triage:\($0)'" }.joined(separator: ", "))))
+            return
+        }
+        guard importedPacks.insert(name).inserted else { return }
+        let loaded = RulePackLoader.load(embedded: pack.files, root: pack.root)
+        files += loaded.files
+        diagnostics += loaded.diagnostics
     }
 
     static func isInside(_ path: String, _ directory: String) -> Bool {

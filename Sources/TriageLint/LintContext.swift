@@ -47,6 +47,13 @@ public struct LintContext {
                 case .settings(let d):
                     if let setting = d.settings.first(where: { $0.name.name == "fallback" }) { fallback = setting.value.text }
                 case .spelling(let d): spellings.append(Located(node: d, file: file))
+                case .override(let d):
+                    // What an override brings in is used and checked like a declaration.
+                    switch d.target {
+                    case .playbook(let playbook): playbooks.append(Located(node: playbook, file: file))
+                    case .category(let category): categories.append(Located(node: category, file: file))
+                    case .rule: break
+                    }
                 case .importFile: break
                 }
             }

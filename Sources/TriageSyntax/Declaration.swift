@@ -9,6 +9,7 @@ public enum Declaration: Sendable, Hashable {
     case playbook(PlaybookDeclaration)
     case settings(SettingsDeclaration)
     case spelling(SpellingDeclaration)
+    case override(OverrideDeclaration)
 
     public var span: SourceSpan {
         switch self {
@@ -21,6 +22,7 @@ public enum Declaration: Sendable, Hashable {
         case .playbook(let d): return d.span
         case .settings(let d): return d.span
         case .spelling(let d): return d.span
+        case .override(let d): return d.span
         }
     }
 }
@@ -160,4 +162,35 @@ public struct SpellingDeclaration: Sendable, Hashable {
 
     public let corrections: [Correction]
     public let span: SourceSpan
+}
+
+/// `override playbook …`, `override category ID { priority 3 }`, `override rule NAME { weight 5 }`:
+/// deliberately replaces what another file of the pack (usually an imported embedded pack)
+/// declares. A plain redefinition stays a `duplicate-definition`.
+public struct OverrideDeclaration: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        /// The whole playbook is replaced.
+        case playbook(PlaybookDeclaration)
+        /// The clauses given replace the category's; the others are kept.
+        case category(CategoryDeclaration)
+        /// The rule's weight.
+        case rule(name: Identifier, weight: NumberLiteral?)
+    }
+
+    public let target: Target
+    public let span: SourceSpan
+
+    public init(target: Target, span: SourceSpan) {
+        self.target = target
+        self.span = span
+    }
+
+    /// "playbook", "category" or "rule", and the name overridden.
+    public var kindAndName: (kind: String, name: Identifier) {
+        switch target {
+        case .playbook(let d): return ("playbook", d.name)
+        case .category(let d): return ("category", d.id)
+        case .rule(let name, _): return ("rule", name)
+        }
+    }
 }

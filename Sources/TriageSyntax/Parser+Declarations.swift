@@ -21,7 +21,7 @@ extension Parser {
             if keyword.kind != .invalid {
                 let suggestion = Parser.closest(keyword.text, among: Parser.declarationKeywords.sorted())
                 error("expected-declaration", "expected a declaration, found \(keyword.displayName)", at: keyword.span,
-                      hint: suggestion.map { "did you mean '\($0)'?" } ?? "a rule file holds import, define, category, signal, entity, rule, playbook, settings and spelling declarations")
+                      hint: suggestion.map { "did you mean '\($0)'?" } ?? "a rule file holds import, define, category, signal, entity, rule, playbook, settings, spelling and override declarations")
             }
             advance()
             synchronizeToDeclaration()
@@ -40,6 +40,7 @@ extension Parser {
         case "rule": declaration = parseRule(start: start)
         case "playbook": declaration = parsePlaybook(start: start)
         case "spelling": declaration = parseSpelling(start: start)
+        case "override": declaration = parseOverride(start: start)
         default: declaration = parseSettings(start: start)
         }
         if declaration == nil && diagnostics.count > errorsBefore {
@@ -184,6 +185,36 @@ extension Parser {
             return true
         }
         return .settings(SettingsDeclaration(settings: settings, span: SourceSpan(start: start, end: end)))
+    }
+
+    /// override = "override" ( playbook | category | "rule" name "{" "weight" number "}" )
+    private mutating func parseOverride(start: Int) -> Declaration? {
+        let keyword = current
+        if consumeWord("playbook") {
+            guard case .playbook(let d)? = parsePlaybook(start: keyword.span.start) else { return nil }
+            return .override(OverrideDeclaration(target: .playbook(d), span: SourceSpan(start: start, end: d.span.end)))
+        }
+        if consumeWord("category") {
+            guard case .category(let d)? = parseCategory(start: keyword.span.start) else { return nil }
+            return .override(OverrideDeclaration(target: .category(d), span: SourceSpan(start: start, end: d.span.end)))
+        }
+        if consumeWord("rule") {
+            guard let name = expectName("the name of the rule to override") else { return nil }
+            var weight: NumberLiteral?
+            let end = parseBlock("rule override", keywords: ["weight"]) { parser in
+                let clause = parser.current
+                guard parser.consumeWord("weight") else { return false }
+                parser.noteDuplicate(weight?.span, keyword: clause)
+                weight = parser.expectNumber("a number after 'weight'")
+                return true
+            }
+            if weight == nil {
+                error("empty-override", "override of rule '\(name.name)' changes nothing", at: name.span, hint: "override rule \(name.name) { weight 5 }")
+            }
+            return .override(OverrideDeclaration(target: .rule(name: name, weight: weight), span: SourceSpan(start: start, end: end)))
+        }
+        expected("'playbook', 'category' or 'rule' after 'override'", hint: "override playbook late_delivery \"…\" { … }")
+        return nil
     }
 
     /// spelling = "spelling" "{" { variant { variant } "->" ( word | string ) } "}" ; one correction per line.

@@ -49,6 +49,19 @@ extension RuleFormatter {
                 }
             }
             return renderBlock(header: "spelling", span: d.span, items: items, inner: inner)
+        case .override(let d):
+            var rendered: Rendered
+            switch d.target {
+            case .playbook(let playbook): rendered = renderPlaybook(playbook, inner: inner)
+            case .category(let category): rendered = renderCategory(category, inner: inner)
+            case .rule(let name, let weight):
+                let items = weight.map { [lineItem(extent: clauseExtent(valueAt: $0.span), rank: 0, "weight \($0.text)")] } ?? []
+                rendered = renderBlock(header: "rule \(name.name)", span: d.span, items: items, inner: inner)
+            }
+            if let first = rendered.lines.firstIndex(where: { !$0.code.isEmpty }) {
+                rendered.lines[first].code = "override " + rendered.lines[first].code
+            }
+            return rendered
         }
     }
 

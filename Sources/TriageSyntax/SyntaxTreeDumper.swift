@@ -57,6 +57,13 @@ public enum SyntaxTreeDumper {
             }
         case .settings(let d):
             lines.append("settings " + d.settings.map { "\($0.name.name)=\($0.value.text)" }.joined(separator: " "))
+        case .override(let d):
+            switch d.target {
+            case .playbook(let playbook): lines.append("override playbook \(playbook.name.name) (\(playbook.items.count) items)")
+            case .category(let category):
+                lines.append("override category \(category.id.name) playbook=\(category.playbook?.name ?? "-") priority=\(category.priority?.text ?? "-")")
+            case .rule(let name, let weight): lines.append("override rule \(name.name) weight=\(weight?.text ?? "-")")
+            }
         case .spelling(let d):
             lines.append("spelling")
             for correction in d.corrections {
