@@ -65,6 +65,7 @@ enum LintCommand {
             let files = pack.files.count
             var summary = "\(result.errors) error\(result.errors == 1 ? "" : "s"), \(result.warnings) warning\(result.warnings == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
             if result.suppressed > 0 { summary += " (\(result.suppressed) suppressed)" }
+            if result.disabled > 0 { summary += " (\(result.disabled) from checks the pack disables)" }
             io.write((result.errors > 0 ? style.red(summary) : result.warnings > 0 ? style.yellow(summary) : style.green(summary)) + "\n")
         }
         if io.writeFailed { return .ioError }

@@ -219,6 +219,8 @@ public struct RulePackCompiler {
                 case .playbook(let d): if claim("playbook", d.name, file, into: &self) { playbookDeclarations.append(Symbol(declaration: d, file: file)) }
                 case .spelling(let d): spellingDeclarations.append(Symbol(declaration: d, file: file))
                 case .override(let d): overrides.append(Symbol(declaration: d, file: file))
+                // Read by `triage lint` only.
+                case .lint: break
                 case .settings(let d):
                     if let first = settingsDeclaration {
                         error("duplicate-definition", "settings are given twice", file, SourceSpan(start: d.span.start, end: d.span.start + 8),

@@ -19,6 +19,7 @@ public struct LintContext {
     public let entities: [Located<EntityDeclaration>]
     public let playbooks: [Located<PlaybookDeclaration>]
     public let spellings: [Located<SpellingDeclaration>]
+    public let lintConfigs: [Located<LintConfigDeclaration>]
     public let fallback: String
 
     public init(pack: LoadedRulePack, ruleSet: CompiledRuleSet?) {
@@ -30,6 +31,7 @@ public struct LintContext {
         var signals: [Located<SignalDeclaration>] = [], entities: [Located<EntityDeclaration>] = []
         var playbooks: [Located<PlaybookDeclaration>] = []
         var spellings: [Located<SpellingDeclaration>] = []
+        var lintConfigs: [Located<LintConfigDeclaration>] = []
         var fallback = "other"
         for ruleFile in pack.files {
             let file = ruleFile.source
@@ -47,6 +49,7 @@ public struct LintContext {
                 case .settings(let d):
                     if let setting = d.settings.first(where: { $0.name.name == "fallback" }) { fallback = setting.value.text }
                 case .spelling(let d): spellings.append(Located(node: d, file: file))
+                case .lint(let d): lintConfigs.append(Located(node: d, file: file))
                 case .override(let d):
                     // What an override brings in is used and checked like a declaration.
                     switch d.target {
@@ -66,6 +69,7 @@ public struct LintContext {
         self.entities = entities
         self.playbooks = playbooks
         self.spellings = spellings
+        self.lintConfigs = lintConfigs
         self.fallback = fallback
     }
 

@@ -17,6 +17,8 @@ public enum Linter {
         public let diagnostics: [Diagnostic]
         /// Findings hidden by suppression comments.
         public let suppressed: Int
+        /// Findings of checks the pack's `lint { disable … }` turned off.
+        public var disabled = 0
         public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
     }
@@ -27,10 +29,13 @@ public enum Linter {
         var findings: [Diagnostic] = []
         for check in checks { findings += check.check(context) }
         let suppressions = Suppressions(pack: pack)
-        let kept = findings.filter { !suppressions.covers($0) }
-        var diagnostics = compileDiagnostics + kept + suppressions.unknownIDs(known: Set(checks.map(\.id)))
+        let configuration = LintConfiguration(context: context, known: Linter.checks.map(\.id))
+        let unsuppressed = findings.filter { !suppressions.covers($0) }
+        // The pack's `lint { … }` blocks: disabled checks dropped, severities changed.
+        let kept = unsuppressed.compactMap(configuration.apply)
+        var diagnostics = compileDiagnostics + kept + configuration.problems + suppressions.unknownIDs(known: Set(checks.map(\.id)))
         diagnostics = diagnostics.sortedForDisplay()
-        return Result(diagnostics: diagnostics, suppressed: findings.count - kept.count)
+        return Result(diagnostics: diagnostics, suppressed: findings.count - unsuppressed.count, disabled: unsuppressed.count - kept.count)
     }
 }
 

@@ -10,6 +10,7 @@ public enum Declaration: Sendable, Hashable {
     case settings(SettingsDeclaration)
     case spelling(SpellingDeclaration)
     case override(OverrideDeclaration)
+    case lint(LintConfigDeclaration)
 
     public var span: SourceSpan {
         switch self {
@@ -23,6 +24,7 @@ public enum Declaration: Sendable, Hashable {
         case .settings(let d): return d.span
         case .spelling(let d): return d.span
         case .override(let d): return d.span
+        case .lint(let d): return d.span
         }
     }
 }
@@ -192,5 +194,30 @@ public struct OverrideDeclaration: Sendable, Hashable {
         case .category(let d): return ("category", d.id)
         case .rule(let name, _): return ("rule", name)
         }
+    }
+}
+
+/// `lint { disable no-prefilter-literal  severity conflicting-pattern error }`: which lint
+/// checks run for this pack and how loud they are, one clause per line.
+public struct LintConfigDeclaration: Sendable, Hashable {
+    public enum Clause: Sendable, Hashable {
+        /// `disable ID…`
+        case disable([Identifier], span: SourceSpan)
+        /// `severity ID error|warning|note`
+        case severity(Identifier, level: Identifier, span: SourceSpan)
+
+        public var span: SourceSpan {
+            switch self {
+            case .disable(_, let span), .severity(_, _, let span): return span
+            }
+        }
+    }
+
+    public let clauses: [Clause]
+    public let span: SourceSpan
+
+    public init(clauses: [Clause], span: SourceSpan) {
+        self.clauses = clauses
+        self.span = span
     }
 }

@@ -21,7 +21,7 @@ extension Parser {
             if keyword.kind != .invalid {
                 let suggestion = Parser.closest(keyword.text, among: Parser.declarationKeywords.sorted())
                 error("expected-declaration", "expected a declaration, found \(keyword.displayName)", at: keyword.span,
-                      hint: suggestion.map { "did you mean '\($0)'?" } ?? "a rule file holds import, define, category, signal, entity, rule, playbook, settings, spelling and override declarations")
+                      hint: suggestion.map { "did you mean '\($0)'?" } ?? "a rule file holds import, define, category, signal, entity, rule, playbook, settings, spelling, override and lint declarations")
             }
             advance()
             synchronizeToDeclaration()
@@ -41,6 +41,7 @@ extension Parser {
         case "playbook": declaration = parsePlaybook(start: start)
         case "spelling": declaration = parseSpelling(start: start)
         case "override": declaration = parseOverride(start: start)
+        case "lint": declaration = parseLintConfig(start: start)
         default: declaration = parseSettings(start: start)
         }
         if declaration == nil && diagnostics.count > errorsBefore {
@@ -185,6 +186,44 @@ extension Parser {
             return true
         }
         return .settings(SettingsDeclaration(settings: settings, span: SourceSpan(start: start, end: end)))
+    }
+
+    /// lint = "lint" "{" { "disable" id { id } | "severity" id ( "error" | "warning" | "note" ) } "}" ; a clause per line.
+    private mutating func parseLintConfig(start: Int) -> Declaration? {
+        var clauses: [LintConfigDeclaration.Clause] = []
+        let end = parseBlock("lint block", keywords: ["disable", "severity"]) { parser in
+            let keyword = parser.current
+            if parser.consumeWord("disable") {
+                var ids: [Identifier] = []
+                while parser.current.kind == .word, !parser.current.startsLine {
+                    let token = parser.advance()
+                    ids.append(Identifier(name: token.text, span: token.span))
+                }
+                if ids.isEmpty { parser.expected("a lint check id after 'disable'", hint: "disable no-prefilter-literal") }
+                clauses.append(.disable(ids, span: SourceSpan(start: keyword.span.start, end: parser.previousEnd)))
+            } else if parser.consumeWord("severity") {
+                guard parser.current.kind == .word, !parser.current.startsLine else {
+                    parser.expected("a lint check id after 'severity'", hint: "severity conflicting-pattern error")
+                    return true
+                }
+                let id = parser.advance()
+                guard parser.current.kind == .word, !parser.current.startsLine else {
+                    parser.expected("'error', 'warning' or 'note' after '\(id.text)'", hint: "severity \(id.text) error")
+                    return true
+                }
+                let level = parser.advance()
+                if !["error", "warning", "note"].contains(level.text) {
+                    parser.error("invalid-setting", "a severity is 'error', 'warning' or 'note', not '\(level.text)'", at: level.span)
+                    return true
+                }
+                clauses.append(.severity(Identifier(name: id.text, span: id.span), level: Identifier(name: level.text, span: level.span),
+                                         span: SourceSpan(start: keyword.span.start, end: level.span.end)))
+            } else {
+                return false
+            }
+            return true
+        }
+        return .lint(LintConfigDeclaration(clauses: clauses, span: SourceSpan(start: start, end: end)))
     }
 
     /// override = "override" ( playbook | category | "rule" name "{" "weight" number "}" )

@@ -10,7 +10,7 @@ public struct Parser {
     var depth = 0
     static let maximumDepth = 64
 
-    static let declarationKeywords: Set<String> = ["import", "define", "category", "signal", "entity", "rule", "playbook", "settings", "spelling", "override"]
+    static let declarationKeywords: Set<String> = ["import", "define", "category", "signal", "entity", "rule", "playbook", "settings", "spelling", "override", "lint"]
     static let reservedWords: Set<String> = [
         "and", "or", "not", "within", "words", "word", "of", "before", "after", "any", "all", "at", "least",
         "negated", "affirmed", "customer", "agent", "anyone", "unless", "when",

@@ -49,6 +49,14 @@ extension RuleFormatter {
                 }
             }
             return renderBlock(header: "spelling", span: d.span, items: items, inner: inner)
+        case .lint(let d):
+            let items = d.clauses.map { clause -> BlockItem in
+                switch clause {
+                case .disable(let ids, let span): return lineItem(extent: span, rank: 0, "disable " + ids.map(\.name).joined(separator: " "))
+                case .severity(let id, let level, let span): return lineItem(extent: span, rank: 0, "severity \(id.name) \(level.name)")
+                }
+            }
+            return renderBlock(header: "lint", span: d.span, items: items, inner: inner)
         case .override(let d):
             var rendered: Rendered
             switch d.target {

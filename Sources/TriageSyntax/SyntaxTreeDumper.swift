@@ -57,6 +57,13 @@ public enum SyntaxTreeDumper {
             }
         case .settings(let d):
             lines.append("settings " + d.settings.map { "\($0.name.name)=\($0.value.text)" }.joined(separator: " "))
+        case .lint(let d):
+            lines.append("lint " + d.clauses.map { clause in
+                switch clause {
+                case .disable(let ids, _): return "disable=" + ids.map(\.name).joined(separator: ",")
+                case .severity(let id, let level, _): return "severity=\(id.name):\(level.name)"
+                }
+            }.joined(separator: " "))
         case .override(let d):
             switch d.target {
             case .playbook(let playbook): lines.append("override playbook \(playbook.name.name) (\(playbook.items.count) items)")

@@ -1,0 +1,48 @@
+import TriageSyntax
+
+/// What the pack's `lint { … }` blocks say: checks turned off and severities changed. Applies
+/// to lint findings only; compile errors cannot be turned off.
+struct LintConfiguration {
+    private var disabled: Set<String> = []
+    private var severities: [String: Diagnostic.Severity] = [:]
+    /// Mistakes in the blocks themselves: unknown ids, an id configured twice.
+    private(set) var problems: [Diagnostic] = []
+
+    init(context: LintContext, known: [String]) {
+        var firstSeen: [String: (file: SourceFile, span: SourceSpan)] = [:]
+        for config in context.lintConfigs {
+            for clause in config.node.clauses {
+                let entries: [(Identifier, Diagnostic.Severity?)]
+                switch clause {
+                case .disable(let ids, _): entries = ids.map { ($0, nil) }
+                case .severity(let id, let level, _): entries = [(id, Diagnostic.Severity(rawValue: level.name))]
+                }
+                for (id, severity) in entries {
+                    guard known.contains(id.name) else {
+                        let suggestion = Parser.closestName(id.name, among: known)
+                        problems.append(.error("unknown-lint-check", "'\(id.name)' is not a lint check", file: config.file, span: id.span,
+                                               hint: suggestion.map { "did you mean '\($0)'?" } ?? "lint checks are listed by 'triage lint --list'"))
+                        continue
+                    }
+                    if let first = firstSeen[id.name] {
+                        problems.append(.error("duplicate-definition", "lint check '\(id.name)' is configured twice", file: config.file, span: id.span,
+                                               hint: "keep one clause for it", notes: [Diagnostic.Note("first configured here", file: first.file, span: first.span)]))
+                        continue
+                    }
+                    firstSeen[id.name] = (config.file, id.span)
+                    if let severity { severities[id.name] = severity } else { disabled.insert(id.name) }
+                }
+            }
+        }
+    }
+
+    /// The finding as configured: nil when its check is disabled.
+    func apply(_ finding: Diagnostic) -> Diagnostic? {
+        if disabled.contains(finding.id) { return nil }
+        guard let severity = severities[finding.id], severity != finding.severity else { return finding }
+        return Diagnostic(id: finding.id, severity: severity, message: finding.message, file: finding.file, span: finding.span,
+                          hint: finding.hint, notes: finding.notes)
+    }
+
+    func isDisabled(_ id: String) -> Bool { disabled.contains(id) }
+}
