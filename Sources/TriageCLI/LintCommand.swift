@@ -18,6 +18,10 @@ enum LintCommand {
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
             OptionSpec(long: "list", help: "list every lint check and exit"),
             OptionSpec(long: "catalogue", help: "print the lint section of docs/diagnostics.md (markdown) and exit"),
+            OptionSpec(long: "fix", help: "apply the fixes lint is certain of, then format; report what is left"),
+            OptionSpec(long: "diff", help: "with --fix, print the changes as a unified diff instead of writing them"),
+            OptionSpec(long: "baseline", kind: .value(placeholder: "FILE"), help: "report only findings not in this baseline"),
+            OptionSpec(long: "update-baseline", help: "write this run's findings to the --baseline file"),
             .color("colour the text output"),
             .help,
         ],
@@ -30,6 +34,11 @@ enum LintCommand {
 
         Silence one finding with a comment naming its id on its line or the line before:
             define late = words { late late }  # triage-ignore: duplicate-word
+        or a whole check for the pack with a 'lint { disable ID }' block (docs/language.md).
+
+        --fix removes duplicate words, lowers capitals in caseless lists, trims punctuation,
+        replaces spelling variants and corrects a misspelt name with one close candidate, then
+        formats. --baseline FILE hides the findings recorded in FILE (by id, file and message).
 
         exit codes: 0 no errors (and no warnings with --strict), 1 errors (or warnings with --strict),
         64 usage error.
@@ -49,11 +58,64 @@ enum LintCommand {
             io.write(LintCatalogue.markdown())
             return .ok
         }
-        let pack = parsed.positionals.isEmpty
-            ? RulePackLoader.load(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
-            : RulePackLoader.load(paths: parsed.positionals, allowOutsideImports: parsed.flag("allow-outside-imports"),
-                                  embeddedPacks: RuleSetLoader.embeddedPacks)
-        let result = Linter.lint(pack)
+        func loadPack() -> LoadedRulePack {
+            parsed.positionals.isEmpty
+                ? RulePackLoader.load(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
+                : RulePackLoader.load(paths: parsed.positionals, allowOutsideImports: parsed.flag("allow-outside-imports"),
+                                      embeddedPacks: RuleSetLoader.embeddedPacks)
+        }
+        var pack = loadPack()
+        if parsed.flag("diff") && !parsed.flag("fix") { return TriageCommand.usageError("'--diff' goes with '--fix'", command: spec, io: io) }
+        if parsed.flag("update-baseline") && parsed.value("baseline") == nil {
+            return TriageCommand.usageError("'--update-baseline' needs '--baseline FILE'", command: spec, io: io)
+        }
+        if parsed.flag("fix") {
+            guard !parsed.positionals.isEmpty else {
+                return TriageCommand.usageError("'--fix' needs the rule files or directories to change; the shipped pack is built in", command: spec, io: io)
+            }
+            let outcome = LintFixer.fix(pack, embeddedPacks: RuleSetLoader.embeddedPacks)
+            if parsed.flag("diff") {
+                for change in outcome.changes {
+                    io.write(RuleFormatterDiff.unified(old: change.old, new: change.new, oldName: "a/" + change.path, newName: "b/" + change.path))
+                }
+                return outcome.changes.isEmpty ? .ok : .testsFailed
+            }
+            for change in outcome.changes {
+                do {
+                    try Data(change.new.utf8).write(to: URL(fileURLWithPath: change.path), options: .atomic)
+                } catch {
+                    io.writeError("error: cannot write '\(change.path)': \(error.localizedDescription)\n")
+                    return .ioError
+                }
+            }
+            io.writeError("fixed \(outcome.applied) finding\(outcome.applied == 1 ? "" : "s") in \(outcome.changes.count) file\(outcome.changes.count == 1 ? "" : "s")\n")
+            pack = loadPack()
+        }
+        var result = Linter.lint(pack)
+        if let path = parsed.value("baseline") {
+            if parsed.flag("update-baseline") {
+                do {
+                    try Data(LintBaseline.json(for: result.diagnostics).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                } catch {
+                    io.writeError("error: cannot write '\(path)': \(error.localizedDescription)\n")
+                    return .ioError
+                }
+                io.writeError("wrote \(result.diagnostics.count) finding\(result.diagnostics.count == 1 ? "" : "s") to the baseline '\(path)'\n")
+                return .ok
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                io.writeError("error: cannot read the baseline '\(path)'\n")
+                return .noInput
+            }
+            do {
+                let baseline = try LintBaseline(json: data)
+                let (new, known) = baseline.newFindings(result.diagnostics)
+                result = Linter.Result(diagnostics: new, suppressed: result.suppressed, disabled: result.disabled, inBaseline: known)
+            } catch {
+                io.writeError("error: '\(path)': \(error.message)\n")
+                return .dataError
+            }
+        }
         switch parsed.value("format") {
         case "json": io.write(LintJSONReport(result: result).render())
         case "sarif": io.write(LintSARIFReport(result: result).render())
@@ -66,6 +128,7 @@ enum LintCommand {
             var summary = "\(result.errors) error\(result.errors == 1 ? "" : "s"), \(result.warnings) warning\(result.warnings == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
             if result.suppressed > 0 { summary += " (\(result.suppressed) suppressed)" }
             if result.disabled > 0 { summary += " (\(result.disabled) from checks the pack disables)" }
+            if result.inBaseline > 0 { summary += " (\(result.inBaseline) in the baseline)" }
             io.write((result.errors > 0 ? style.red(summary) : result.warnings > 0 ? style.yellow(summary) : style.green(summary)) + "\n")
         }
         if io.writeFailed { return .ioError }

@@ -235,8 +235,13 @@ public struct RulePackCompiler {
 
     mutating func undefined(_ kind: String, _ name: Identifier, _ file: SourceFile, candidates: [String], hint: String? = nil) {
         let suggestion = Parser.closestName(name.name, among: candidates)
-        error("undefined-name", "undefined \(kind) '\(name.name)'", file, name.span,
-              hint: suggestion.map { "did you mean '\($0)'?" } ?? hint)
+        // One close candidate is a certain fix; with two at the same distance it is a guess.
+        let isCertain = suggestion.map { best in
+            candidates.filter { Parser.editDistance(name.name.lowercased(), $0) == Parser.editDistance(name.name.lowercased(), best) }.count == 1
+        } ?? false
+        diagnostics.append(.error("undefined-name", "undefined \(kind) '\(name.name)'", file: file, span: name.span,
+                                  hint: suggestion.map { "did you mean '\($0)'?" } ?? hint,
+                                  fix: isCertain ? suggestion.map { Diagnostic.Fix(span: name.span, replacement: $0) } : nil))
     }
 
     // MARK: Settings

@@ -44,10 +44,10 @@ public struct RulePackLoader {
     }
 
     /// Loads an in-memory pack: `files` maps paths relative to `root` to contents.
-    public static func load(embedded files: [(path: String, contents: String)], root: String) -> LoadedRulePack {
+    public static func load(embedded files: [(path: String, contents: String)], root: String, embeddedPacks: [EmbeddedPack] = []) -> LoadedRulePack {
         var contents: [String: String] = [:]
         for file in files { contents[root.isEmpty ? file.path : root + "/" + file.path] = file.contents }
-        var loader = RulePackLoader(storage: .memory(contents))
+        var loader = RulePackLoader(storage: .memory(contents), embeddedPacks: embeddedPacks)
         for path in contents.keys.sorted() {
             loader.loadFile(path, importedFrom: nil)
         }

@@ -2,6 +2,12 @@ import TriageEngine
 import TriageSyntax
 
 extension LintCheck {
+    /// A word-list entry as it is written back: quoted when it was, or when it needs quotes.
+    static func written(_ text: String, quoted: Bool) -> String {
+        let bare = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "_-.'’*".contains($0) } && (text.first?.isLetter == true || text.first?.isNumber == true || text.first == "_")
+        return quoted || !bare ? "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : text
+    }
+
     static let uppercaseInCaselessList = LintCheck(
         id: "uppercase-in-caseless-list",
         summary: "a capital letter in a word list that ignores case",
@@ -12,7 +18,8 @@ extension LintCheck {
         context.wordLists.filter { !$0.list.isCaseSensitive }.flatMap { list, file in
             list.entries.filter { $0.text != $0.text.lowercased() }.map { entry in
                 check.finding("'\(entry.text)' has capitals, but this list ignores case", file: file, span: entry.span,
-                                                hint: "write '\(entry.text.lowercased())', or make the list 'words case-sensitive { … }'")
+                              hint: "write '\(entry.text.lowercased())', or make the list 'words case-sensitive { … }'",
+                              fix: Diagnostic.Fix(span: entry.span, replacement: LintCheck.written(entry.text.lowercased(), quoted: entry.isQuoted)))
             }
         }
     }
@@ -31,7 +38,8 @@ extension LintCheck {
                 let key = list.isCaseSensitive ? entry.text : entry.text.lowercased()
                 if let first = seen[key] {
                     findings.append(check.finding("'\(entry.text)' is already in this list", file: file, span: entry.span, hint: "remove this copy",
-                                                          notes: [Diagnostic.Note("first here", file: file, span: first)]))
+                                                  notes: [Diagnostic.Note("first here", file: file, span: first)],
+                                                  fix: Diagnostic.Fix(span: entry.span, replacement: "")))
                 } else {
                     seen[key] = entry.span
                 }
@@ -61,7 +69,8 @@ extension LintCheck {
                 let canonical = corrections[TextNormalizer.key(variant)]!
                 let fixed = words.map { TextNormalizer.key($0) == TextNormalizer.key(variant) ? canonical : $0 }.joined(separator: " ")
                 return check.finding("'\(variant)' is rewritten to '\(canonical)' before matching, so '\(entry.text)' never matches", file: file,
-                                     span: entry.span, hint: "write '\(fixed)', or remove the entry")
+                                     span: entry.span, hint: "write '\(fixed)', or remove the entry",
+                                     fix: Diagnostic.Fix(span: entry.span, replacement: LintCheck.written(fixed, quoted: entry.isQuoted)))
             }
         }
     }
@@ -81,8 +90,10 @@ extension LintCheck {
                 let bad = [first, last].first { !($0.isLetter || $0.isNumber) }
                 guard let bad else { return nil }
                 let trimmed = text.drop { !($0.isLetter || $0.isNumber) }.reversed().drop { !($0.isLetter || $0.isNumber) }
+                let repaired = String(trimmed.reversed()) + (entry.text.hasSuffix("*") && !trimmed.isEmpty ? "*" : "")
                 return check.finding("'\(entry.text)' has '\(bad)' at its edge, which word boundaries cannot match well", file: file, span: entry.span,
-                                                 hint: trimmed.isEmpty ? "remove the entry" : "write '\(String(trimmed.reversed()))'")
+                                     hint: trimmed.isEmpty ? "remove the entry" : "write '\(String(trimmed.reversed()))'",
+                                     fix: Diagnostic.Fix(span: entry.span, replacement: trimmed.isEmpty ? "" : LintCheck.written(repaired, quoted: entry.isQuoted)))
             }
         }
     }

@@ -35,7 +35,8 @@ public struct LintCheck: Sendable {
 
     """
 
-    func finding(_ message: String, file: SourceFile, span: SourceSpan?, hint: String? = nil, notes: [Diagnostic.Note] = []) -> Diagnostic {
-        Diagnostic(id: id, severity: severity, message: message, file: file, span: span, hint: hint, notes: notes)
+    func finding(_ message: String, file: SourceFile, span: SourceSpan?, hint: String? = nil, notes: [Diagnostic.Note] = [],
+                 fix: Diagnostic.Fix? = nil) -> Diagnostic {
+        Diagnostic(id: id, severity: severity, message: message, file: file, span: span, hint: hint, notes: notes, fix: fix)
     }
 }

@@ -40,8 +40,7 @@ struct LintConfiguration {
     func apply(_ finding: Diagnostic) -> Diagnostic? {
         if disabled.contains(finding.id) { return nil }
         guard let severity = severities[finding.id], severity != finding.severity else { return finding }
-        return Diagnostic(id: finding.id, severity: severity, message: finding.message, file: finding.file, span: finding.span,
-                          hint: finding.hint, notes: finding.notes)
+        return finding.with(severity: severity)
     }
 
     func isDisabled(_ id: String) -> Bool { disabled.contains(id) }

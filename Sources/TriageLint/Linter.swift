@@ -19,6 +19,15 @@ public enum Linter {
         public let suppressed: Int
         /// Findings of checks the pack's `lint { disable … }` turned off.
         public var disabled = 0
+        /// Findings hidden because `--baseline` lists them.
+        public var inBaseline = 0
+
+        public init(diagnostics: [Diagnostic], suppressed: Int, disabled: Int = 0, inBaseline: Int = 0) {
+            self.diagnostics = diagnostics
+            self.suppressed = suppressed
+            self.disabled = disabled
+            self.inBaseline = inBaseline
+        }
         public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
     }

@@ -20,6 +20,18 @@ public struct Diagnostic: Sendable, Error {
         }
     }
 
+    /// A certain repair: replace the span of the diagnostic's file with this text
+    /// (`triage lint --fix`, editor quick fixes). Only for fixes with one right answer.
+    public struct Fix: Sendable, Hashable {
+        public let span: SourceSpan
+        public let replacement: String
+
+        public init(span: SourceSpan, replacement: String) {
+            self.span = span
+            self.replacement = replacement
+        }
+    }
+
     /// Stable, kebab-case id, e.g. `unterminated-string`; catalogued in docs/diagnostics.md.
     public let id: String
     public let severity: Severity
@@ -29,8 +41,10 @@ public struct Diagnostic: Sendable, Error {
     public let span: SourceSpan?
     public let hint: String?
     public let notes: [Note]
+    public let fix: Fix?
 
-    public init(id: String, severity: Severity, message: String, file: SourceFile?, span: SourceSpan?, hint: String? = nil, notes: [Note] = []) {
+    public init(id: String, severity: Severity, message: String, file: SourceFile?, span: SourceSpan?, hint: String? = nil, notes: [Note] = [],
+                fix: Fix? = nil) {
         self.id = id
         self.severity = severity
         self.message = message
@@ -38,10 +52,17 @@ public struct Diagnostic: Sendable, Error {
         self.span = span
         self.hint = hint
         self.notes = notes
+        self.fix = fix
     }
 
-    public static func error(_ id: String, _ message: String, file: SourceFile?, span: SourceSpan?, hint: String? = nil, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(id: id, severity: .error, message: message, file: file, span: span, hint: hint, notes: notes)
+    public static func error(_ id: String, _ message: String, file: SourceFile?, span: SourceSpan?, hint: String? = nil, notes: [Note] = [],
+                             fix: Fix? = nil) -> Diagnostic {
+        Diagnostic(id: id, severity: .error, message: message, file: file, span: span, hint: hint, notes: notes, fix: fix)
+    }
+
+    /// The same finding at another severity.
+    public func with(severity: Severity) -> Diagnostic {
+        Diagnostic(id: id, severity: severity, message: message, file: file, span: span, hint: hint, notes: notes, fix: fix)
     }
 
     public static func warning(_ id: String, _ message: String, file: SourceFile?, span: SourceSpan?, hint: String? = nil, notes: [Note] = []) -> Diagnostic {
