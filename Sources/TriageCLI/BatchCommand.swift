@@ -63,7 +63,7 @@ enum BatchCommand {
         var missing = false
         for path in settings.paths where path != "-" {
             if let problem = BatchSettings.unreadable(path) {
-                io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot read '\(path)': \(problem)\n")
+                io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot read '\(path)': \(problem)")
                 missing = true
             }
         }
@@ -91,7 +91,7 @@ enum BatchCommand {
 
         let summary = result.summary
         if result.writeFailed {
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write the results: standard output is closed or full; stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write the results: standard output is closed or full; stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")")
             return .ioError
         }
         if !settings.quiet {

@@ -20,7 +20,7 @@ struct BatchSummary {
         } else {
             errors += 1
             if firstErrors.count < Self.errorsShown {
-                firstErrors.append("\(record.file):\(record.line): \(outcome.error ?? "error")")
+                firstErrors.append(TerminalText.escaped("\(record.file):\(record.line): \(outcome.error ?? "error")"))
             }
         }
     }
