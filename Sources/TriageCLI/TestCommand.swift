@@ -111,7 +111,9 @@ enum TestCommand {
         reader.secondaryField = parsed.value("secondary-field")
         reader.idField = parsed.value("id-field")
         // Blank messages cannot be classified: they are input problems, not silent passes.
-        let (cases, problems) = TestCaseLoader.load(collected, reader: reader)
+        let (loaded, unreadable) = TestCaseLoader.load(collected, reader: reader)
+        let (cases, unknownLabels) = LabelCheck.split(loaded, categories: ruleSet.categories.map(\.id))
+        let problems = unreadable + unknownLabels
         if cases.isEmpty && problems.isEmpty {
             io.writeError(errorStyle.bold(errorStyle.red("error")), "no fixtures or corpus records found in \(paths.map { "'\($0)'" }.joined(separator: ", "))")
             return .noInput

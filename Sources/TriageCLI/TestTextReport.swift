@@ -142,7 +142,7 @@ struct TestTextReport {
         var lines: [String] = []
         for failure in run.gateFailures { lines.append(style.red("✗ ") + safe(failure)) }
         if run.passed {
-            lines.append(style.bold(style.green("PASSED")) + " \(run.results.count) cases")
+            lines.append(style.bold(style.green("PASSED")) + " \(run.results.count) cases" + (run.hasGates || run.corpusCount == 0 ? "" : style.yellow("; no gates set") + ": corpus records are not checked, give --min-accuracy, --min-f1 or --min-category-f1"))
         } else {
             var reasons: [String] = []
             if !run.blockingFailures.isEmpty {
