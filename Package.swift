@@ -15,11 +15,12 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
         .target(name: "TriagePCRE2", dependencies: ["CPCRE2"]),
-        // The language front end: lexer, parser, AST, diagnostics. Knows nothing of PCRE2.
-        .target(name: "TriageSyntax"),
+        // The language front end: lexer, parser, AST, diagnostics. Knows nothing of PCRE2; prints
+        // user text only through TriageSupport's TerminalText.
+        .target(name: "TriageSyntax", dependencies: ["TriageSupport"]),
         .target(name: "TriageEngine", dependencies: ["TriageSyntax", "TriagePCRE2"]),
         // Labelled cases: fixtures and corpora, the test runner, metrics, baselines.
-        .target(name: "TriageEvaluation", dependencies: ["TriageEngine", "TriagePCRE2"]),
+        .target(name: "TriageEvaluation", dependencies: ["TriageEngine", "TriagePCRE2", "TriageSupport"]),
         // `triage lint`: checks over the syntax tree and the compiled rules, each with its examples.
         .target(name: "TriageLint", dependencies: ["TriageSyntax", "TriageEngine", "TriagePCRE2"]),
         // `triage suggest`: phrases mined from what the rules miss, with their measured effect.

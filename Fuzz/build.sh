@@ -17,7 +17,7 @@ mkdir -p "$out"
 swift build -c release --scratch-path "$scratch" --target TriageEngine -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2
 bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
 objects=()
-for module in TriageSyntax TriagePCRE2 TriageEngine; do
+for module in TriageSupport TriageSyntax TriagePCRE2 TriageEngine; do
   objects+=("$bin/$module.build"/*.o)
 done
 

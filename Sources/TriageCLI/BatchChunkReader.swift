@@ -66,7 +66,7 @@ struct BatchChunkReader {
                 }
             } catch {
                 failed = true
-                io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot read '\(reader!.file)': \(error.message); the rest of it is not classified\n")
+                io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot read '\(reader!.file)': \(error.message); the rest of it is not classified")
             }
             finishedBytes += reader!.bytesRead
             reader = nil
@@ -83,7 +83,7 @@ struct BatchChunkReader {
             case .success(let opened): source = opened
             case .failure(let error):
                 failed = true
-                io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot read '\(input.path)': \(error.message)\n")
+                io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot read '\(input.path)': \(error.message)")
                 return nil
             }
         }

@@ -19,6 +19,7 @@ enum BatchCommand {
             OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack"),
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
             OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)"),
+            TimeBudgetOption.spec,
             OptionSpec(long: "rule-ids", help: "add the names of the rules that fired to each record"),
             OptionSpec(long: "full", help: "add the whole 'triage classify --format json' object to each record"),
             OptionSpec(long: "allow-errors", help: "exit 0 even when some records are error records (for Spark and Hadoop tasks)"),
@@ -63,7 +64,7 @@ enum BatchCommand {
         var missing = false
         for path in settings.paths where path != "-" {
             if let problem = BatchSettings.unreadable(path) {
-                io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot read '\(path)': \(problem)\n")
+                io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot read '\(path)': \(problem)")
                 missing = true
             }
         }
@@ -78,7 +79,7 @@ enum BatchCommand {
         if settings.showProgress && io.stderrIsTerminal && !sizes.contains(where: { $0 == nil }) {
             progress = ProgressBar(io: io, total: sizes.reduce(0) { $0 + ($1 ?? 0) } / 1000, label: "batch (KB)")
         }
-        let classifier = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"))
+        let classifier = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: settings.timeBudget)
         let processor = BatchRecordProcessor(classifier: classifier, textField: settings.textField,
                                              ruleIDs: settings.ruleIDs, full: settings.full)
         var reader = BatchChunkReader(
@@ -91,7 +92,7 @@ enum BatchCommand {
 
         let summary = result.summary
         if result.writeFailed {
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write the results: standard output is closed or full; stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write the results: standard output is closed or full; stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")")
             return .ioError
         }
         if !settings.quiet {

@@ -22,6 +22,11 @@ struct BatchRecordProcessor: Sendable {
         let category: String?
         /// The reason, for error records.
         let error: String?
+        /// A pattern stopped at a PCRE2 limit or at the time budget (`limits` in the record).
+        var limited = false
+        /// The time budget ran out: rules were not evaluated and the answer may change when the
+        /// record is classified again with more time (`budget_exceeded` in the record).
+        var budgetExceeded = false
     }
 
     func process(_ record: BatchRecord) -> Outcome {
@@ -123,6 +128,18 @@ struct BatchRecordProcessor: Sendable {
             })),
             JSONMember("playbook", classification.playbook.map { .string($0.name) } ?? .null),
         ]
+        // Only when they happened, so ordinary records stay short; always, not only with
+        // --full: a pipeline must see that an answer is partial and retry it.
+        if !classification.limitHits.isEmpty {
+            members.append(JSONMember("limits", .array(classification.limitHits.map { hit in
+                .object([JSONMember("limit", .string(hit.limit.rawValue)), JSONMember("pattern", .string(ruleSet.patterns[hit.pattern].source)),
+                         JSONMember("rules", .array(hit.users.map { .string($0) }))])
+            })))
+        }
+        if let budget = classification.budgetExceeded {
+            members.append(JSONMember("budget_exceeded", .bool(true)))
+            members.append(JSONMember("not_evaluated", .array(budget.undecidedRules.map { .string(ruleSet.rules[$0].name) })))
+        }
         if ruleIDs {
             members.append(JSONMember("rules", .array(classification.evidence.map { .string(ruleSet.rules[$0.rule].name) })))
         }
@@ -130,7 +147,8 @@ struct BatchRecordProcessor: Sendable {
             members.append(JSONMember("classification",
                                       ClassificationJSONReport(classification: classification, ruleSet: ruleSet, includeExplanation: false).value))
         }
-        return Outcome(line: render(members, passThrough: passThrough), category: classification.category.id, error: nil)
+        return Outcome(line: render(members, passThrough: passThrough), category: classification.category.id, error: nil,
+                       limited: !classification.limitHits.isEmpty, budgetExceeded: classification.budgetExceeded != nil)
     }
 
     private func errorRecord(_ record: BatchRecord, _ reason: String, passThrough: String?) -> Outcome {

@@ -18,6 +18,8 @@ struct BatchSettings {
     var allowErrors: Bool
     var quiet: Bool
     var showProgress: Bool
+    /// `--time-budget`: how long one record may spend matching.
+    var timeBudget: Duration
 
     init(_ parsed: ParsedArguments, io: CommandIO) throws(UsageError) {
         paths = parsed.positionals
@@ -44,6 +46,7 @@ struct BatchSettings {
             }
             jobs = value
         }
+        timeBudget = try TimeBudgetOption.parse(parsed.value("time-budget"))
         ruleIDs = parsed.flag("rule-ids")
         full = parsed.flag("full")
         allowErrors = parsed.flag("allow-errors")

@@ -10,17 +10,22 @@ struct BatchSummary {
     var errors = 0
     var bytes = 0
     var categories: [String: Int] = [:]
+    /// Records with a `limits` member, and with `budget_exceeded`.
+    var limited = 0
+    var budgetExceeded = 0
     /// "file:line: reason" of the first error records.
     var firstErrors: [String] = []
 
     mutating func add(_ outcome: BatchRecordProcessor.Outcome, record: BatchRecord) {
         records += 1
+        if outcome.limited { limited += 1 }
+        if outcome.budgetExceeded { budgetExceeded += 1 }
         if let category = outcome.category {
             categories[category, default: 0] += 1
         } else {
             errors += 1
             if firstErrors.count < Self.errorsShown {
-                firstErrors.append("\(record.file):\(record.line): \(outcome.error ?? "error")")
+                firstErrors.append(TerminalText.escaped("\(record.file):\(record.line): \(outcome.error ?? "error")"))
             }
         }
     }
@@ -31,6 +36,10 @@ struct BatchSummary {
         text += errors == 0 ? "no errors\n" : style.red("\(errors) error\(errors == 1 ? "" : "s")") + "\n"
         text += "  \(format(seconds, digits: 2)) s, \(Int((Double(records) / elapsed).rounded())) records/s, "
         text += "\(format(Double(bytes) / 1e6 / elapsed, digits: 1)) MB/s (\(format(Double(bytes) / 1e6, digits: 1)) MB read, \(jobs) worker\(jobs == 1 ? "" : "s"))\n"
+        if limited > 0 || budgetExceeded > 0 {
+            text += "  " + style.yellow("\(limited) record\(limited == 1 ? "" : "s") hit a pattern limit, \(budgetExceeded) ran out of the time budget")
+                + (budgetExceeded > 0 ? " (flagged 'budget_exceeded': retry them, e.g. with a larger --time-budget)" : "") + "\n"
+        }
         let sorted = categories.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let width = sorted.map(\.key.count).max() ?? 0
         for (category, count) in sorted {

@@ -2,7 +2,8 @@ import TriageEngine
 import TriageSupport
 
 /// The human-readable answer of `triage classify`: category, evidence, entities, signals,
-/// and the playbook to follow.
+/// and the playbook to follow. Text from the message (quotes, entity values, playbook text
+/// filled with them) goes through ``TerminalText``.
 struct ClassificationTextReport {
     let classification: Classification
     let ruleSet: CompiledRuleSet
@@ -12,7 +13,7 @@ struct ClassificationTextReport {
         let c = classification
         let quoter = EvidenceQuoter(message: c.message)
         var lines: [String] = []
-        lines.append(style.bold(c.category.id) + "  " + c.category.title)
+        lines.append(style.bold(c.category.id) + "  " + TerminalText.escaped(c.category.title))
         var facts = ["confidence \(format(c.confidence))", "score \(c.score.compact)"]
         if let secondary = c.secondary { facts.append("secondary " + style.bold(secondary.id)) }
         lines.append(style.dim(facts.joined(separator: " · ")))
@@ -20,7 +21,7 @@ struct ClassificationTextReport {
             lines.append("signals:  " + c.signals.map { style.yellow($0.signal.name) }.joined(separator: ", "))
         }
         if !c.entities.isEmpty {
-            lines.append("entities: " + c.entities.map { "\($0.name) \(style.cyan($0.value))" }.joined(separator: ", "))
+            lines.append("entities: " + c.entities.map { "\($0.name) \(style.cyan(TerminalText.escaped($0.value)))" }.joined(separator: ", "))
         }
         if !c.limitHits.isEmpty {
             for hit in c.limitHits {
@@ -51,20 +52,20 @@ struct ClassificationTextReport {
         }
         if let playbook = c.playbook {
             lines.append("")
-            lines.append(style.bold("playbook") + "  " + (playbook.title ?? playbook.name))
+            lines.append(style.bold("playbook") + "  " + TerminalText.escaped(playbook.title ?? playbook.name))
             for (number, step) in playbook.steps.enumerated() {
-                lines.append("  \(number + 1). " + style.cyan(step.channel.label.padded(to: 12)) + step.text)
+                lines.append("  \(number + 1). " + style.cyan(step.channel.label.padded(to: 12)) + TerminalText.escaped(step.text))
             }
             let ready = playbook.needs.map { need -> String in
                 if let value = need.value { return "\(need.description) (\(value))" }
                 return need.description
             }
-            if !ready.isEmpty { lines.append("  " + style.bold("have ready") + "  " + ready.joined(separator: "; ")) }
+            if !ready.isEmpty { lines.append("  " + style.bold("have ready") + "  " + TerminalText.escaped(ready.joined(separator: "; "))) }
             if !playbook.missing.isEmpty {
-                lines.append("  " + style.yellow("missing") + "     the message does not include " + playbook.missing.joined(separator: ", ") + ": include it when you contact support")
+                lines.append("  " + style.yellow("missing") + "     the message does not include " + TerminalText.escaped(playbook.missing.joined(separator: ", ")) + ": include it when you contact support")
             }
-            for record in playbook.record { lines.append("  " + style.bold("record") + "      " + record) }
-            for step in playbook.escalation { lines.append("  " + style.bold("escalate") + "    " + style.cyan(step.channel.label) + ": " + step.text) }
+            for record in playbook.record { lines.append("  " + style.bold("record") + "      " + TerminalText.escaped(record)) }
+            for step in playbook.escalation { lines.append("  " + style.bold("escalate") + "    " + style.cyan(step.channel.label) + ": " + TerminalText.escaped(step.text)) }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -58,7 +58,7 @@ enum ClassifyCommand {
             input = try MessageInput.read(positionals: parsed.positionals, file: parsed.value("file"), io: io)
         } catch {
             if error.code == .usage { return TriageCommand.usageError(error.message, command: spec, io: io) }
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(error.message)\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error")), "\(error.message)")
             return error.code
         }
         guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: parsed.values("rules"), allowOutsideImports: parsed.flag("allow-outside-imports")) else {

@@ -1,4 +1,5 @@
 import Foundation
+import TriageSupport
 
 /// Where a command reads and writes: the real process streams, or buffers for in-process tests.
 public final class CommandIO: @unchecked Sendable {
@@ -56,6 +57,12 @@ public final class CommandIO: @unchecked Sendable {
 
     public func write(_ text: String) { emit(Data(text.utf8), fd: 1) }
     public func writeError(_ text: String) { emit(Data(text.utf8), fd: 2) }
+
+    /// `error: message` (or `warning: …`) on standard error. The message may quote input —
+    /// a path, a label, a line — so it is printed through ``TerminalText``.
+    public func writeError(_ label: String, _ message: String) {
+        writeError(label + ": " + TerminalText.escaped(message) + "\n")
+    }
 
     private func emit(_ data: Data, fd: Int32) {
         if capture {

@@ -4,7 +4,7 @@ import TriagePCRE2
 import TriageSupport
 
 /// Quotes matched words with their place in the input: `'hasn't moved' at 1:54`, and the
-/// speaker for transcripts.
+/// speaker for transcripts. The words are printed through ``TerminalText``.
 struct EvidenceQuoter {
     let message: Message
     let positions: TextPositions
@@ -31,6 +31,6 @@ struct EvidenceQuoter {
         var words = text(span)
         if words.count > 60 { words = String(words.prefix(57)) + "…" }
         let speaker = message.isTranscript ? " (\(message.turns[span.turn].speaker.rawValue))" : ""
-        return "'" + style.bold(words) + "'" + style.dim(" at \(position.line):\(position.column)\(speaker)")
+        return "'" + style.bold(TerminalText.escaped(words)) + "'" + style.dim(" at \(position.line):\(position.column)\(speaker)")
     }
 }

@@ -36,7 +36,7 @@ struct ExplainReport {
             lines.append("  \(mark) \(style.bold(rule.name)) -> \(rule.targetName(in: ruleSet)) \(weight) [\(rule.speaker.rawValue)] \(style.dim(reason))")
             let names = rule.patternNames
             for pattern in trace.patterns {
-                let label = names[pattern.pattern] ?? ExplainReport.shorten(ruleSet.patterns[pattern.pattern].source)
+                let label = names[pattern.pattern] ?? TerminalText.escaped(ExplainReport.shorten(ruleSet.patterns[pattern.pattern].source))
                 if pattern.spans.isEmpty {
                     lines.append("      \(label): " + style.dim("no match"))
                 } else {
@@ -58,19 +58,18 @@ struct ExplainReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One line, control characters shown as escapes so none reaches the terminal.
+    /// One line: line breaks shown as `⏎`, tabs as spaces, every other control character as
+    /// an escape (``TerminalText``) so none reaches the terminal.
     static func visible(_ text: String) -> String {
-        var result = ""
+        var flat = ""
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: result += "⏎ "
-            case 0x09: result += " "
-            case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: result.unicodeScalars.append(scalar)
+            switch scalar {
+            case "\n": flat += "⏎ "
+            case "\t": flat += " "
+            default: flat.unicodeScalars.append(scalar)
             }
         }
-        return result
+        return TerminalText.escaped(flat)
     }
 
     private func decisionText(_ c: Classification) -> String {

@@ -54,7 +54,7 @@ enum FmtCommand {
         let check = parsed.flag("check")
         let diff = parsed.flag("diff")
         func resolved(_ path: String) -> String { path.hasPrefix("/") ? path : currentDirectory + "/" + path }
-        func fail(_ message: String) { io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(message)\n") }
+        func fail(_ message: String) { io.writeError(errorStyle.bold(errorStyle.red("error")), "\(message)") }
 
         var paths = parsed.positionals
         if paths.isEmpty {
@@ -75,7 +75,7 @@ enum FmtCommand {
             }
             if isDirectory.boolValue {
                 let found = ruleFiles(under: path, resolvedAs: resolved(path))
-                if found.isEmpty { io.writeError("\(errorStyle.bold(errorStyle.yellow("warning"))): no '.rules' files in directory '\(path)'\n") }
+                if found.isEmpty { io.writeError(errorStyle.bold(errorStyle.yellow("warning")), "no '.rules' files in directory '\(path)'") }
                 files += found
             } else {
                 files.append(path)
@@ -110,14 +110,14 @@ enum FmtCommand {
             case .success(let formatted):
                 guard formatted != text else { continue }
                 changed += 1
-                if check { io.write(path + "\n") }
+                if check { io.write(TerminalText.escaped(path) + "\n") }
                 if diff { io.write(colored(RuleFormatterDiff.unified(old: text, new: formatted, oldName: "a/" + path, newName: "b/" + path), style: style)) }
                 if !check && !diff {
                     if let problem = writeAtomically(formatted, to: resolved(path)) {
                         fail("cannot write '\(path)': \(problem)")
                         writeFailed = true
                     } else {
-                        io.write("formatted \(path)\n")
+                        io.write("formatted \(TerminalText.escaped(path))\n")
                     }
                 }
             }

@@ -64,10 +64,10 @@ enum SuggestCommand {
 
         let collected = TestInputCollector.collect(parsed.positionals)
         for missing in collected.missing {
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(TestInputCollector.isGlob(missing) ? "no files match" : "no such file or directory") '\(missing)'\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error")), "\(TestInputCollector.isGlob(missing) ? "no files match" : "no such file or directory") '\(missing)'")
         }
         for unknown in collected.unknown {
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): '\(unknown)' is neither a fixture (.triage) nor a corpus (.jsonl, .csv)\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error")), "'\(unknown)' is neither a fixture (.triage) nor a corpus (.jsonl, .csv)")
         }
         if !collected.missing.isEmpty || !collected.unknown.isEmpty { return .noInput }
 
@@ -80,10 +80,10 @@ enum SuggestCommand {
         reader.idField = parsed.value("id-field")
         let (cases, problems) = TestCaseLoader.load(collected, reader: reader)
         for problem in problems {
-            io.writeError("\(errorStyle.bold(errorStyle.yellow("warning"))): \(problem.description); the record is left out\n")
+            io.writeError(errorStyle.bold(errorStyle.yellow("warning")), "\(problem.description); the record is left out")
         }
         if cases.isEmpty {
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): no fixtures or corpus records found in \(parsed.positionals.map { "'\($0)'" }.joined(separator: ", "))\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error")), "no fixtures or corpus records found in \(parsed.positionals.map { "'\($0)'" }.joined(separator: ", "))")
             return .noInput
         }
 
@@ -92,7 +92,7 @@ enum SuggestCommand {
             report = try Suggester(pack: pack, ruleSet: ruleSet, settings: settings).run(cases)
         } catch {
             if case .unknownCategory = error { return TriageCommand.usageError(error.message, command: spec, io: io) }
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(error.message)\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error")), "\(error.message)")
             return .ruleErrors
         }
         if parsed.value("format") == "json" {
@@ -101,7 +101,7 @@ enum SuggestCommand {
             io.write(SuggestTextReport(report: report, style: style).render())
         }
         if io.writeFailed {
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write the report: standard output is closed or full\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write the report: standard output is closed or full")
             return .ioError
         }
         return .ok

@@ -3,7 +3,8 @@ import TriageSuggest
 import TriageSupport
 
 /// The terminal report of `triage suggest`: per category, what is missed, the candidate
-/// phrases with their measured effect, counter-evidence, warnings and rule snippets.
+/// phrases with their measured effect, counter-evidence, warnings and rule snippets. Labels
+/// and phrases come from the corpora, so they go through ``TerminalText``.
 struct SuggestTextReport {
     let report: SuggestionReport
     let style: TerminalStyle
@@ -17,7 +18,7 @@ struct SuggestTextReport {
         lines.append(style.bold("suggest") + ": \(report.records) records (\(split)), \(report.right) right (\(String(format: "%.1f", percent))%)")
         lines.append(style.dim("each phrase is tried as a rule of weight \(report.weight.compact) (the threshold) for, or against, its category; \(report.phrasesTried) tried"))
         for unknown in report.unknownLabels {
-            lines.append(style.bold(style.yellow("warning")) + ": label '\(unknown.label)' of \(unknown.records) record\(unknown.records == 1 ? "" : "s") is not a category of the pack")
+            lines.append(style.bold(style.yellow("warning")) + ": label '\(TerminalText.escaped(unknown.label))' of \(unknown.records) record\(unknown.records == 1 ? "" : "s") is not a category of the pack")
         }
         let shown = report.categories.filter { report.settings.category != nil || $0.missed > 0 || $0.falsePositives > 0 }
         if shown.isEmpty {
@@ -37,13 +38,13 @@ struct SuggestTextReport {
 
     private func categoryLines(_ c: CategorySuggestions) -> [String] {
         var lines: [String] = []
-        lines.append(style.bold(c.category) + "  " + c.title)
+        lines.append(style.bold(TerminalText.escaped(c.category)) + "  " + TerminalText.escaped(c.title))
         lines.append("  \(c.records) record\(c.records == 1 ? "" : "s"), \(c.right) right, \(c.missed) missed; \(c.falsePositives) of other categories answered \(c.category)")
         if !c.confusions.isEmpty {
-            let width = c.confusions.map { "\($0.expected) -> \($0.got)".count }.max() ?? 0
+            let width = c.confusions.map { TerminalText.escaped("\($0.expected) -> \($0.got)").count }.max() ?? 0
             for (index, confusion) in c.confusions.enumerated() {
                 let label = index == 0 ? "missed  " : "        "
-                lines.append("  " + style.dim(label) + "\(confusion.expected) -> \(confusion.got)".padded(to: width + 1) + String(confusion.count).leftPadded(5))
+                lines.append("  " + style.dim(label) + TerminalText.escaped("\(confusion.expected) -> \(confusion.got)").padded(to: width + 1) + String(confusion.count).leftPadded(5))
             }
         }
         lines.append("  " + style.bold("candidates") + style.dim("  from \(c.minedMisses) missed record\(c.minedMisses == 1 ? "" : "s"); \(measuredOn)"))
@@ -57,23 +58,23 @@ struct SuggestTextReport {
             lines += table(c.counterEvidence)
         }
         for candidate in c.candidates + c.counterEvidence where candidate.heldOut.net > 0 && candidate.heldOut.fixed < report.settings.minimumSupport {
-            lines.append("  " + style.bold(style.yellow("warning")) + ": the gain of '\(candidate.phrase)' rests on \(candidate.heldOut.fixed) record\(candidate.heldOut.fixed == 1 ? "" : "s"), fewer than the minimum support \(report.settings.minimumSupport)")
+            lines.append("  " + style.bold(style.yellow("warning")) + ": the gain of '\(TerminalText.escaped(candidate.phrase))' rests on \(candidate.heldOut.fixed) record\(candidate.heldOut.fixed == 1 ? "" : "s"), fewer than the minimum support \(report.settings.minimumSupport)")
         }
         for candidate in c.candidates + c.counterEvidence {
             guard let snippet = candidate.snippet else { continue }
-            lines.append("  " + style.bold("snippet") + style.dim(" for '\(candidate.phrase)'" + (snippet.verified ? ", checked by compiling the pack with it" : ", numbers from compiling the pack with it")))
+            lines.append("  " + style.bold("snippet") + style.dim(" for '\(TerminalText.escaped(candidate.phrase))'" + (snippet.verified ? ", checked by compiling the pack with it" : ", numbers from compiling the pack with it")))
             for line in snippet.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                lines.append("    " + (line.hasPrefix("#") ? style.dim(String(line)) : String(line)))
+                lines.append("    " + (line.hasPrefix("#") ? style.dim(TerminalText.escaped(line)) : TerminalText.escaped(line)))
             }
             for finding in snippet.lintFindings {
-                lines.append("    " + style.bold(style.yellow("lint")) + ": " + finding)
+                lines.append("    " + style.bold(style.yellow("lint")) + ": " + TerminalText.escaped(finding))
             }
         }
         return lines
     }
 
     private func table(_ candidates: [PhraseCandidate]) -> [String] {
-        let phrases = candidates.map { "'\($0.phrase)'" }
+        let phrases = candidates.map { "'\(TerminalText.escaped($0.phrase))'" }
         let width = max(8, phrases.map(\.count).max() ?? 0)
         var lines = ["    " + style.dim("phrase".padded(to: width + 1) + "support  precision        fixed  broken   net")]
         for (candidate, phrase) in zip(candidates, phrases) {

@@ -93,10 +93,10 @@ enum TestCommand {
         }
         let collected = TestInputCollector.collect(paths)
         for missing in collected.missing {
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(TestInputCollector.isGlob(missing) ? "no files match" : "no such file or directory") '\(missing)'\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error")), "\(TestInputCollector.isGlob(missing) ? "no files match" : "no such file or directory") '\(missing)'")
         }
         for unknown in collected.unknown {
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): '\(unknown)' is neither a fixture (.triage) nor a corpus (.jsonl, .csv)\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error")), "'\(unknown)' is neither a fixture (.triage) nor a corpus (.jsonl, .csv)")
         }
         if !collected.missing.isEmpty || !collected.unknown.isEmpty { return .noInput }
 
@@ -111,9 +111,11 @@ enum TestCommand {
         reader.secondaryField = parsed.value("secondary-field")
         reader.idField = parsed.value("id-field")
         // Blank messages cannot be classified: they are input problems, not silent passes.
-        let (cases, problems) = TestCaseLoader.load(collected, reader: reader)
+        let (loaded, unreadable) = TestCaseLoader.load(collected, reader: reader)
+        let (cases, unknownLabels) = LabelCheck.split(loaded, categories: ruleSet.categories.map(\.id))
+        let problems = unreadable + unknownLabels
         if cases.isEmpty && problems.isEmpty {
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): no fixtures or corpus records found in \(paths.map { "'\($0)'" }.joined(separator: ", "))\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error")), "no fixtures or corpus records found in \(paths.map { "'\($0)'" }.joined(separator: ", "))")
             return .noInput
         }
 
@@ -133,7 +135,7 @@ enum TestCommand {
                 do {
                     try ReportFile.write(fresh.serialized(), to: path)
                 } catch {
-                    io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write baseline '\(path)': \(error.reason)\n")
+                    io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write baseline '\(path)': \(error.reason)")
                     return .ioError
                 }
                 baseline = fresh
@@ -141,7 +143,7 @@ enum TestCommand {
                 do {
                     baseline = try Baseline.read(path)
                 } catch {
-                    io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(error.message)\n")
+                    io.writeError(errorStyle.bold(errorStyle.red("error")), "\(error.message)")
                     return .noInput
                 }
             } else {
@@ -162,7 +164,7 @@ enum TestCommand {
             do {
                 try ReportFile.write(render(), to: path)
             } catch {
-                io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write --\(option) report '\(path)': \(error.reason)\n")
+                io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write --\(option) report '\(path)': \(error.reason)")
                 return .ioError
             }
         }

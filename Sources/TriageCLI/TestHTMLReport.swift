@@ -48,7 +48,7 @@ struct TestHTMLReport {
         }
         if !run.gateFailures.isEmpty { reasons.append("\(run.gateFailures.count) minimum\(run.gateFailures.count == 1 ? "" : "s") not met") }
         if !run.problems.isEmpty { reasons.append("\(run.problems.count) unreadable input\(run.problems.count == 1 ? "" : "s")") }
-        let why = run.passed ? "every fixture passed and every minimum was met" : reasons.joined(separator: ", ")
+        let why = run.passed ? (run.hasGates ? "every fixture passed and every minimum was met" : "every fixture passed; no gates set, so corpus records are not checked") : reasons.joined(separator: ", ")
         var html = """
         <header class="verdict \(run.passed ? "passed" : "failed")">
         <h1>triage test <span class="badge">\(verdict)</span></h1>

@@ -3,7 +3,8 @@ import TriageEvaluation
 import TriageSupport
 
 /// The terminal report of `triage test`: failures with their evidence, input problems,
-/// metrics, a confusion matrix, rule statistics and the verdict.
+/// metrics, a confusion matrix, rule statistics and the verdict. Everything read from the
+/// cases — paths, labels, `todo:` text, quoted words, problems — goes through ``TerminalText``.
 struct TestTextReport {
     let run: TestRun
     let style: TerminalStyle
@@ -14,28 +15,28 @@ struct TestTextReport {
         for result in run.results {
             switch result.status {
             case .failed:
-                lines.append(style.red("FAIL") + " \(location(result))  " + result.failures.joined(separator: "; "))
+                lines.append(style.red("FAIL") + " \(location(result))  " + safe(result.failures.joined(separator: "; ")))
                 lines += evidenceLines(result)
             case .knownFailure:
-                if verbose { lines.append(style.yellow("todo") + " \(location(result))  " + result.failures.joined(separator: "; ") + style.dim("  (known: \(result.testCase.todo ?? ""))")) }
+                if verbose { lines.append(style.yellow("todo") + " \(location(result))  " + safe(result.failures.joined(separator: "; ")) + style.dim("  (known: \(safe(result.testCase.todo ?? "")))")) }
             case .fixedTodo:
                 lines.append(style.yellow("TODO PASSES") + " \(location(result))  remove its 'todo' line")
             case .passed:
-                if verbose { lines.append(style.green("ok  ") + " \(location(result))  \(result.category)") }
+                if verbose { lines.append(style.green("ok  ") + " \(location(result))  \(safe(result.category))") }
             }
         }
         if let baseline = run.baseline {
             lines.append("")
             lines.append(style.bold("against the baseline") + ": \(baseline.newlyBroken.count) newly broken, \(baseline.newlyFixed.count) newly fixed, \(baseline.changed.count) other changes")
-            for result in baseline.newlyBroken { lines.append("  " + style.red("broken") + " \(location(result))  " + result.failures.joined(separator: "; ")) }
-            for result in baseline.newlyFixed { lines.append("  " + style.green("fixed ") + " \(location(result))  now \(result.category)") }
-            for result in baseline.changed { lines.append("  " + style.dim("changed") + " \(location(result))  now \(result.category)") }
+            for result in baseline.newlyBroken { lines.append("  " + style.red("broken") + " \(location(result))  " + safe(result.failures.joined(separator: "; "))) }
+            for result in baseline.newlyFixed { lines.append("  " + style.green("fixed ") + " \(location(result))  now \(safe(result.category))") }
+            for result in baseline.changed { lines.append("  " + style.dim("changed") + " \(location(result))  now \(safe(result.category))") }
             if !baseline.newlyFixed.isEmpty || !baseline.changed.isEmpty { lines.append(style.dim("  run with --update-baseline to accept the new decisions")) }
         }
         if !run.problems.isEmpty {
             lines.append("")
             lines.append(style.bold("input problems") + " (\(run.problems.count))")
-            for problem in run.problems { lines.append("  " + style.red("error") + " \(problem.file):\(problem.line): \(problem.message)") }
+            for problem in run.problems { lines.append("  " + style.red("error") + " " + safe("\(problem.file):\(problem.line): \(problem.message)")) }
         }
         if !run.skippedFiles.isEmpty {
             lines.append(style.dim("skipped \(run.skippedFiles.count) file\(run.skippedFiles.count == 1 ? "" : "s") that are neither fixtures (.triage) nor corpora (.jsonl, .csv)"))
@@ -54,15 +55,19 @@ struct TestTextReport {
     }
 
     private func location(_ result: CaseResult) -> String {
-        "\(result.testCase.file):\(result.testCase.line)"
+        safe("\(result.testCase.file):\(result.testCase.line)")
+    }
+
+    private func safe(_ text: String) -> String {
+        TerminalText.escaped(text)
     }
 
     private func evidenceLines(_ result: CaseResult) -> [String] {
         guard !result.evidence.isEmpty else { return ["     " + style.dim("no rule fired")] }
         return result.evidence.map { evidence in
-            let words = evidence.matches.prefix(3).map { "'\($0.text)' \($0.line):\($0.column)" }.joined(separator: ", ")
+            let words = evidence.matches.prefix(3).map { "'\(safe($0.text))' \($0.line):\($0.column)" }.joined(separator: ", ")
             let weight = evidence.weight >= 0 ? "+\(evidence.weight.compact)" : evidence.weight.compact
-            return "     " + style.dim("\(evidence.rule) -> \(evidence.target) \(weight)  ") + words
+            return "     " + style.dim(safe("\(evidence.rule) -> \(evidence.target) \(weight)  ")) + words
         }
     }
 
@@ -86,10 +91,10 @@ struct TestTextReport {
         for entry in run.metrics.perCategory {
             let f1Text = f2(entry.f1)
             let colored = entry.support == 0 ? style.dim(f1Text) : entry.f1 < 0.5 ? style.red(f1Text) : entry.f1 < 0.8 ? style.yellow(f1Text) : style.green(f1Text)
-            lines.append(entry.category.padded(to: 20) + f2(entry.precision).leftPadded(9) + f2(entry.recall).leftPadded(8) + "  " + colored + String(entry.support).leftPadded(9))
+            lines.append(safe(entry.category).padded(to: 20) + f2(entry.precision).leftPadded(9) + f2(entry.recall).leftPadded(8) + "  " + colored + String(entry.support).leftPadded(9))
         }
         for category in run.rules.categoriesWithoutCases where run.metrics.metrics(for: category) == nil {
-            lines.append(style.dim(category.padded(to: 20) + "no cases"))
+            lines.append(style.dim(safe(category).padded(to: 20) + "no cases"))
         }
         return lines
     }
@@ -107,7 +112,7 @@ struct TestTextReport {
                 let text = (count == 0 ? "·" : String(count)).leftPadded(width)
                 return count == 0 ? style.dim(text) : row == column ? style.green(text) : style.red(text)
             }
-            lines.append(String(row + 1).leftPadded(3) + " " + label.padded(to: 20) + cells.joined())
+            lines.append(String(row + 1).leftPadded(3) + " " + safe(label).padded(to: 20) + cells.joined())
         }
         return lines
     }
@@ -120,7 +125,7 @@ struct TestTextReport {
         for entry in entries where entry.fired > 0 {
             let precision = entry.precision.map { f2($0) } ?? "–"
             let colored = (entry.precision ?? 1) < 0.5 ? style.red(precision) : (entry.precision ?? 1) < 0.8 ? style.yellow(precision) : precision
-            lines.append(entry.rule.padded(to: 28) + entry.target.padded(to: 24) + String(entry.fired).leftPadded(5) + "  " + colored.leftPaddedVisible(9) + style.dim("  \(entry.correct)/\(entry.judged)"))
+            lines.append(safe(entry.rule).padded(to: 28) + safe(entry.target).padded(to: 24) + String(entry.fired).leftPadded(5) + "  " + colored.leftPaddedVisible(9) + style.dim("  \(entry.correct)/\(entry.judged)"))
         }
         let never = run.rules.neverFired
         if !never.isEmpty {
@@ -135,9 +140,9 @@ struct TestTextReport {
 
     private func verdictLines() -> [String] {
         var lines: [String] = []
-        for failure in run.gateFailures { lines.append(style.red("✗ ") + failure) }
+        for failure in run.gateFailures { lines.append(style.red("✗ ") + safe(failure)) }
         if run.passed {
-            lines.append(style.bold(style.green("PASSED")) + " \(run.results.count) cases")
+            lines.append(style.bold(style.green("PASSED")) + " \(run.results.count) cases" + (run.hasGates || run.corpusCount == 0 ? "" : style.yellow("; no gates set") + ": corpus records are not checked, give --min-accuracy, --min-f1 or --min-category-f1"))
         } else {
             var reasons: [String] = []
             if !run.blockingFailures.isEmpty {

@@ -70,13 +70,24 @@ final class Scan {
                                 maxMatches: Scan.maximumMatchesPerTurn - (first == nil ? 0 : 1), deadline: deadline)
         if let first { scan.matches.insert(first, at: 0) }
         if let limit = scan.limitHit {
-            if limit == .timeBudget { budgetExceeded = true }
-            let users = ruleSet.rulesByPattern[pattern].map { ruleSet.rules[$0].name }
-                + ruleSet.entities.filter { $0.patterns.contains(pattern) }.map { "entity \($0.name)" }
-            limitHits.append(LimitHit(pattern: pattern, turn: turn, limit: limit, users: users))
+            record(limit, pattern: pattern, turn: turn)
+            // Stopped by the budget before any match: the answer is unknown, not "no match".
+            if limit == .timeBudget && scan.matches.isEmpty {
+                skippedLookups += 1
+                return []
+            }
         }
         store(scan.matches, at: slot)
         return scan.matches
+    }
+
+    /// A pattern stopped by a limit while scanning a turn, reported with the rules and
+    /// entities that use it.
+    private func record(_ limit: RegexLimitKind, pattern: Int, turn: Int) {
+        if limit == .timeBudget { budgetExceeded = true }
+        let users = ruleSet.rulesByPattern[pattern].map { ruleSet.rules[$0].name }
+            + ruleSet.entities.filter { $0.patterns.contains(pattern) }.map { "entity \($0.name)" }
+        limitHits.append(LimitHit(pattern: pattern, turn: turn, limit: limit, users: users))
     }
 
     /// The rules worth evaluating: those whose `when` needs a match and one of whose patterns
@@ -125,7 +136,13 @@ final class Scan {
             return true
         }
         let first = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text, from: window.earliestStart,
-                                 offsetLimit: window.latestStart, maxMatches: 1)
+                                 offsetLimit: window.latestStart, maxMatches: 1, deadline: deadline)
+        if first.limitHit == .timeBudget {
+            // Out of time before the first match: undecided, never "no match".
+            record(.timeBudget, pattern: pattern, turn: turn)
+            skippedLookups += 1
+            return false
+        }
         // An empty first match or a limit hit needs the full scan (which also records the limit).
         guard first.limitHit == nil, let match = first.matches.first, !match.range.isEmpty else {
             if first.limitHit == nil && first.matches.isEmpty {

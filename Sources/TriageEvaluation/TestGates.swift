@@ -6,6 +6,11 @@ public struct TestGates: Sendable {
 
     public init() {}
 
+    /// No minimum given: corpus records then gate nothing, and the verdict says so.
+    public var isEmpty: Bool {
+        minimumAccuracy == nil && minimumMacroF1 == nil && minimumCategoryF1.isEmpty
+    }
+
     /// One line per gate that is not met.
     public func check(_ metrics: ClassificationMetrics) -> [String] {
         var failures: [String] = []

@@ -9,6 +9,8 @@ public struct TestRun: Sendable {
     public let metrics: ClassificationMetrics
     public let rules: RuleStatistics
     public let gateFailures: [String]
+    /// Whether any minimum was given (`--min-*`).
+    public let hasGates: Bool
     public let baseline: Baseline.Comparison?
     public let fixtureCount: Int
     public let corpusCount: Int
@@ -23,6 +25,7 @@ public struct TestRun: Sendable {
                                              order: ruleSet.categories.map(\.id), fallback: ruleSet.categories[ruleSet.fallbackCategory].id)
         self.rules = RuleStatistics(results: results, ruleSet: ruleSet)
         self.gateFailures = gates.check(metrics)
+        self.hasGates = !gates.isEmpty
         self.baseline = baseline?.compare(results)
         self.fixtureCount = results.filter { $0.testCase.kind == .fixture }.count
         self.corpusCount = results.count - fixtureCount

@@ -38,6 +38,25 @@ extension LintCheck {
         }
     }
 
+    static let slowAtEveryPosition = LintCheck(
+        id: "slow-at-every-position",
+        summary: "a regex whose work at one start position grows with the length of the message (two overlapping unbounded repetitions), confirmed by counting its steps on probes of 100 and 400 characters",
+        rationale: "PCRE2's match limit bounds one start position, and each stays under it, so a long message that never matches costs the cube of its length: seconds for 40 KB, minutes for 1 MB; only the time budget stops it, and the rules that use it are then not evaluated",
+        triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(?:a|b)*(?:a|b)*c\\d/ }", "category c \"C\" { playbook general }\nrule r -> c { when /\\w+\\s*\\w+z\\d/ }"],
+        nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /[ab]*+c\\d/ }", "category c \"C\" { playbook general }\nrule r -> c { when /\\bord\\w+ \\d+/ }", "category c \"C\" { playbook general }\nrule r -> c { when /\\w+ing\\b/ }"]
+    ) { check, context in
+        guard let ruleSet = context.ruleSet else { return [] }
+        return ruleSet.patterns.filter { $0.kind == .regex }.compactMap { pattern in
+            guard RegexRisk.hasTwoUnboundedRepetitions(pattern.regex.pattern), !RegexRisk.hasNestedRepetition(pattern.regex.pattern) || RegexRisk.confirm(pattern.regex) == nil,
+                  let slow = RegexRisk.slowAtEveryPosition(pattern.regex) else { return nil }
+            let shown = slow.probe.count > 24 ? String(slow.probe.prefix(12)) + "…" + String(slow.probe.suffix(4)) : slow.probe
+            return check.finding(
+                "regex \(shorten(pattern.source)) does more work at each position the longer the message: \(slow.short) steps for \(RegexRisk.shortProbe) characters, \(slow.long) for \(slow.probe.count) characters ('\(shown.debugDescriptionQuoted)')",
+                file: pattern.file, span: pattern.span,
+                hint: "let only one repetition take each stretch of text: merge adjacent repeats ((a|b)*(a|b)* → [ab]*), make them possessive ([ab]*+) or atomic ((?>…)), or anchor the pattern on a word")
+        }
+    }
+
     static let caseSensitiveRegex = LintCheck(
         id: "case-sensitive-regex",
         summary: "a regex without the 'i' flag that contains mixed-case words",

@@ -9,7 +9,7 @@ public enum Linter {
         .unusedDefinition, .unusedPlaybook, .unusedSignal, .categoryWithoutRule, .uncapturedEntity,
         .ruleNeverFires, .shadowedRule, .conflictingPattern,
         .uppercaseInCaselessList, .duplicateWord, .spellingVariantInList, .punctuationInWord,
-        .regexMatchesEmpty, .catastrophicBacktracking, .caseSensitiveRegex, .unmatchableBoundary, .noPrefilterLiteral,
+        .regexMatchesEmpty, .catastrophicBacktracking, .slowAtEveryPosition, .caseSensitiveRegex, .unmatchableBoundary, .noPrefilterLiteral,
     ]
 
     public struct Result: Sendable {

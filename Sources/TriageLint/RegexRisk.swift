@@ -49,25 +49,84 @@ enum RegexRisk {
     /// An input that makes the regex hit a small match limit, or nil if none of the probes does.
     static func confirm(_ regex: Regex) -> String? {
         let matcher = RegexMatcher(limits: RegexLimits(matchLimit: probeLimit, depthLimit: 5_000, heapLimitKiB: 10_000))
+        for (unit, suffix) in probeParts(regex) {
+            let probe = String(repeating: unit, count: max(24, 48 / unit.count)) + suffix
+            if matcher.scan(regex, in: probe, maxMatches: 1).limitHit != nil { return probe }
+        }
+        return nil
+    }
+
+    /// True when the pattern has at least two unbounded repetitions (`*`, `+`, `{n,}`) outside
+    /// character classes: the shape of a pattern whose work at one start position can grow
+    /// faster than the text, as in `(a|b)*(a|b)*c`.
+    static func hasTwoUnboundedRepetitions(_ pattern: String) -> Bool {
+        let characters = Array(pattern)
+        var count = 0
+        var index = 0
+        var inClass = false
+        while index < characters.count {
+            let c = characters[index]
+            if c == "\\" { index += 2; continue }
+            if inClass {
+                if c == "]" { inClass = false }
+            } else if c == "[" {
+                inClass = true
+            } else if c == "*" || c == "+" || (c == "{" && isUnboundedRepeat(characters, at: index)) {
+                // A '+' right after a quantifier makes it possessive, not a new repetition.
+                let previous = index > 0 ? characters[index - 1] : " "
+                if !(c == "+" && (previous == "*" || previous == "+" || previous == "?" || previous == "}")) { count += 1 }
+                if count >= 2 { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private static func isUnboundedRepeat(_ characters: [Character], at index: Int) -> Bool {
+        guard let close = characters[index...].firstIndex(of: "}") else { return false }
+        let parts = String(characters[(index + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
+        return parts.count == 2 && Int(parts[0]) != nil && parts[1].isEmpty
+    }
+
+    /// Probe lengths and the cheap first bound of ``slowAtEveryPosition(_:)``.
+    static let shortProbe = 100
+    static let longProbe = 400
+
+    /// An input on which the work of one match attempt grows at least quadratically with the
+    /// input's length — so a long message that never matches costs the cube of its length in
+    /// total, each start position staying under the match limit that would stop it — with the
+    /// work at both probe lengths, or nil. Work is counted by PCRE2 (``RegexMatcher/attemptCost(_:in:cap:)``),
+    /// never timed: linear work grows 4× from 100 to 400 characters, quadratic 16×; 8× or more is reported.
+    static func slowAtEveryPosition(_ regex: Regex) -> (probe: String, short: UInt32, long: UInt32)? {
+        let matcher = RegexMatcher()
+        for (unit, suffix) in probeParts(regex) {
+            let short = String(repeating: unit, count: shortProbe / unit.count) + suffix
+            // Cheap screen: linear work stays far below 20 steps a character.
+            guard matcher.attemptCost(regex, in: short, cap: UInt32(20 * shortProbe)) == nil,
+                  let shortCost = matcher.attemptCost(regex, in: short, cap: probeLimit) else { continue }
+            let long = String(repeating: unit, count: longProbe / unit.count) + suffix
+            // Over the cap at the long probe: at least as bad as quadratic.
+            let longCost = matcher.attemptCost(regex, in: long, cap: probeLimit * 16)
+            if longCost.map({ $0 >= 8 * shortCost }) ?? true { return (long, shortCost, longCost ?? probeLimit * 16) }
+        }
+        return nil
+    }
+
+    /// Units to repeat and suffixes to end probes with, from the pattern's own letters:
+    /// PCRE2 skips subjects that lack a required literal, so probes end with each literal the
+    /// pattern contains, then something that makes the match fail.
+    private static func probeParts(_ regex: Regex) -> [(String, String)] {
         var alphabet: [String] = ["a", "0", " ", "é", "ab", "a ", "-", "."]
         for character in regex.pattern where character.isLetter || character.isNumber || character == " " {
             let text = String(character)
             if !alphabet.contains(text) { alphabet.append(text) }
         }
-        // PCRE2 skips subjects that lack a required literal, so probes end with each literal
-        // the pattern contains, then something that makes the match fail.
         var suffixes = ["!", "\u{1}", "\n", ""]
         for character in regex.pattern where character.isLetter || character.isNumber {
             let suffix = String(character) + "!"
             if !suffixes.contains(suffix) { suffixes.append(suffix) }
         }
-        for unit in alphabet {
-            for suffix in suffixes {
-                let probe = String(repeating: unit, count: max(24, 48 / unit.count)) + suffix
-                if matcher.scan(regex, in: probe, maxMatches: 1).limitHit != nil { return probe }
-            }
-        }
-        return nil
+        return alphabet.flatMap { unit in suffixes.map { (unit, $0) } }
     }
 
     /// The first word with both upper- and lower-case letters written literally in the pattern.

@@ -13,6 +13,9 @@ public final class Regex: @unchecked Sendable {
     /// Named groups and their numbers, sorted by number.
     public let namedGroups: [(name: String, number: Int)]
     public let captureCount: Int
+    /// Whether the pattern may use `\G` (anchored at the offset a match attempt starts from):
+    /// such a pattern is never matched in windows (``RegexMatcher``), which would move that offset.
+    public let usesStartOffsetAnchor: Bool
     let code: OpaquePointer
     /// 0: not JIT-compiled yet, 1: JIT-compiled, 2: the JIT declined (the interpreter matches).
     private let jitState = Atomic<UInt8>(0)
@@ -36,6 +39,7 @@ public final class Regex: @unchecked Sendable {
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         self.captureCount = Int(count)
+        self.usesStartOffsetAnchor = pattern.contains("\\G")
         self.namedGroups = Regex.readNameTable(compiled)
     }
 

@@ -25,22 +25,32 @@ public struct GitHubWorkflowCommand: Sendable, Equatable {
         lhs.line == rhs.line
     }
 
+    /// Line breaks and '%' are percent-encoded as GitHub's toolkit does; every other control
+    /// character is shown as an escape (``TerminalText``), so input cannot colour or rewrite
+    /// the log around the annotation.
     static func escapeData(_ text: String) -> String {
-        text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+        var encoded = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": encoded += "%25"
+            case "\r": encoded += "%0D"
+            case "\n": encoded += "%0A"
+            default: encoded.unicodeScalars.append(scalar)
+            }
+        }
+        return TerminalText.escaped(encoded)
     }
 
     /// Properties also escape ':' and ',', which separate them.
     static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
-    }
-}
-
-extension String {
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
+        var encoded = ""
+        for scalar in escapeData(text).unicodeScalars {
+            switch scalar {
+            case ":": encoded += "%3A"
+            case ",": encoded += "%2C"
+            default: encoded.unicodeScalars.append(scalar)
+            }
         }
-        return result
+        return encoded
     }
 }

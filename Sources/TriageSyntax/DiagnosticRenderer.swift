@@ -1,5 +1,9 @@
+import TriageSupport
+
 /// Renders diagnostics like a compiler: header, location, the source line and a caret
-/// under the exact span, then notes and a hint. Colour is a separate decorator.
+/// under the exact span, then notes and a hint. Colour is a separate decorator. Messages, paths
+/// and source lines quote rule files, so they are printed through ``TerminalText``: a control
+/// character in a rule file shows as `\u{1B}`, never reaches the terminal.
 public struct DiagnosticRenderer: Sendable {
     /// Colour hooks; the default leaves text plain so tests compare plain text.
     public struct Decorator: Sendable {
@@ -30,18 +34,18 @@ public struct DiagnosticRenderer: Sendable {
         case .warning: severityText = decorator.warning("warning[\(diagnostic.id)]")
         case .note: severityText = decorator.note("note[\(diagnostic.id)]")
         }
-        lines.append(severityText + decorator.emphasis(": " + diagnostic.message))
+        lines.append(severityText + decorator.emphasis(": " + TerminalText.escaped(diagnostic.message)))
         lines += excerpt(file: diagnostic.file, span: diagnostic.span, arrow: "-->")
         for note in diagnostic.notes {
             if let file = note.file, let span = note.span {
-                lines.append(decorator.note("note") + ": " + note.message)
+                lines.append(decorator.note("note") + ": " + TerminalText.escaped(note.message))
                 lines += excerpt(file: file, span: span, arrow: "-->")
             } else {
-                lines.append(decorator.gutter("\(pad) = ") + "note: " + note.message)
+                lines.append(decorator.gutter("\(pad) = ") + "note: " + TerminalText.escaped(note.message))
             }
         }
         if let hint = diagnostic.hint {
-            lines.append(decorator.gutter("\(pad) = ") + "hint: " + hint)
+            lines.append(decorator.gutter("\(pad) = ") + "hint: " + TerminalText.escaped(hint))
         }
         return lines.joined(separator: "\n")
     }
@@ -52,12 +56,12 @@ public struct DiagnosticRenderer: Sendable {
 
     /// One-line form for logs and summaries: `file:line:col: error[id]: message`.
     public static func oneLine(_ diagnostic: Diagnostic) -> String {
-        "\(diagnostic.locationDescription): \(diagnostic.severity.rawValue)[\(diagnostic.id)]: \(diagnostic.message)"
+        TerminalText.escaped("\(diagnostic.locationDescription): \(diagnostic.severity.rawValue)[\(diagnostic.id)]: \(diagnostic.message)")
     }
 
     private func excerpt(file: SourceFile?, span: SourceSpan?, arrow: String) -> [String] {
         guard let file else { return [] }
-        guard let span else { return [decorator.gutter(" \(arrow) ") + file.path] }
+        guard let span else { return [decorator.gutter(" \(arrow) ") + TerminalText.escaped(file.path)] }
         let start = file.location(of: span.start)
         let lineNumber = String(start.line)
         let pad = String(repeating: " ", count: lineNumber.count)
@@ -67,13 +71,18 @@ public struct DiagnosticRenderer: Sendable {
         let lineLength = sourceLine.count
         let lastColumn = end.line == start.line ? end.column : lineLength + 1
         let width = max(1, min(lastColumn, lineLength + 1) - start.column)
-        // Copy tabs from the source line so the caret lines up under it.
-        let prefix = String(sourceLine.prefix(start.column - 1).map { $0 == "\t" ? "\t" : " " })
-        let caret = "^" + String(repeating: "~", count: width - 1)
+        // Copy tabs from the source line so the caret lines up under it; a character shown
+        // as an escape takes as many columns as its escape.
+        let shownBefore = TerminalText.escaped(sourceLine.prefix(start.column - 1), keepingTabs: true)
+        let prefix = String(shownBefore.map { $0 == "\t" ? "\t" : " " })
+        let spanEnd = min(sourceLine.count, start.column - 1 + width)
+        let pastTheEnd = start.column - 1 + width - spanEnd
+        let underlined = TerminalText.escaped(sourceLine.prefix(spanEnd), keepingTabs: true).count - shownBefore.count + pastTheEnd
+        let caret = "^" + String(repeating: "~", count: max(1, underlined) - 1)
         return [
-            decorator.gutter("\(pad) \(arrow) ") + "\(file.path):\(start.line):\(start.column)",
+            decorator.gutter("\(pad) \(arrow) ") + TerminalText.escaped("\(file.path):\(start.line):\(start.column)"),
             decorator.gutter("\(pad) |"),
-            decorator.gutter("\(lineNumber) | ") + sourceLine,
+            decorator.gutter("\(lineNumber) | ") + TerminalText.escaped(sourceLine, keepingTabs: true),
             decorator.gutter("\(pad) | ") + prefix + decorator.emphasis(caret),
         ]
     }

@@ -53,6 +53,25 @@ import TriagePCRE2
         #expect(!fired(result, ruleSet).contains("later"))
     }
 
+    /// Issue 14, item 1: a regex slow at every start position that never matches ran for 14.6 s
+    /// with a budget of 0.5 s and reported nothing (`limits: []`, no budget exceeded).
+    @Test func theBudgetHoldsForAPatternSlowAtEveryPositionThatNeverMatches() throws {
+        let ruleSet = try compile(pack("""
+        category c "C" { playbook pc }
+        playbook pc { step chat "C." }
+        rule fine -> c { when /c a/ weight 0.5 }
+        rule slow -> c { when /(?:a|b)*(?:a|b)*c\\d/ weight 5 }
+        rule later -> c { when not /(?:a|b)*(?:a|b)*c\\d\\b/ weight 9 }
+        """, settings: "threshold 1 normalize off"))
+        let text = Array(repeating: String(repeating: "a", count: 1_000) + "c", count: 40).joined(separator: " ")
+        let result = Classifier(ruleSet: ruleSet, timeBudget: .milliseconds(300)).classify(text)
+        let budget = try #require(result.budgetExceeded)
+        #expect(result.limitHits.contains { $0.limit == .timeBudget && $0.users == ["slow"] })
+        // Stopped before any match: not evaluated, never "no match" (which would make `not` hold).
+        #expect(budget.undecidedRules.map { ruleSet.rules[$0].name } == ["slow", "later"])
+        #expect(fired(result, ruleSet) == ["fine"])
+    }
+
     @Test func withoutAPatternOverBudgetNothingIsReported() throws {
         let ruleSet = try compile(singleRule("words { late }"))
         let result = Classifier(ruleSet: ruleSet, timeBudget: .seconds(60)).classify("my parcel is late")

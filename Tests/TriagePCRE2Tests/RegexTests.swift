@@ -91,3 +91,47 @@ import Testing
         #expect(counts == Array(1...16))
     }
 }
+
+/// The time budget holds for every PCRE2 call (issue 14, item 1): PCRE2's match limit bounds
+/// one start position, so a scan with a deadline tries a bounded window of start positions
+/// per call, and the windows must not change any answer.
+@Suite struct RegexDeadlineTests {
+    /// Slow at every start position, under the match limit at each, and never matching.
+    static let slowEverywhere = "(?:a|b)*(?:a|b)*c\\d"
+    static let slowText = Array(repeating: String(repeating: "a", count: 1_000) + "c", count: 40).joined(separator: " ")
+
+    @Test func aPatternSlowAtEveryPositionStopsAtTheDeadline() throws {
+        let regex = try Regex(Self.slowEverywhere)
+        let scan = RegexMatcher().scan(regex, in: Self.slowText, deadline: ContinuousClock.now.advanced(by: .milliseconds(100)))
+        #expect(scan.limitHit == .timeBudget)
+        #expect(scan.matches.isEmpty)
+    }
+
+    @Test func windowsGiveTheSameMatchesAsOneCall() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["late ", "parcel", "é", "ab", "  ", "x", "\n", "#1234 ", "déjà ", "aab"]
+        for _ in 0..<20 {
+            let text = (0..<2_000).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for pattern in ["\\bla\\w*", "(?<=a)b", "x*", "é+|\\d{2,}", "\\s+", "(?=p)", "^late|d$", "ab(?!a)"] {
+                let regex = try Regex(pattern)
+                let matcher = RegexMatcher()
+                let whole = matcher.scan(regex, in: text)
+                // A deadline a second away: windows of about 100 start positions.
+                let windowed = matcher.scan(regex, in: text, deadline: ContinuousClock.now.advanced(by: .seconds(1)))
+                #expect(windowed.limitHit == nil)
+                #expect(windowed.matches.map(\.range) == whole.matches.map(\.range), "\(pattern)")
+                let limited = matcher.scan(regex, in: text, from: 37, offsetLimit: 1_500, deadline: ContinuousClock.now.advanced(by: .seconds(1)))
+                #expect(limited.matches.map(\.range) == matcher.scan(regex, in: text, from: 37, offsetLimit: 1_500).matches.map(\.range), "\(pattern)")
+            }
+        }
+    }
+
+    @Test func attemptCostCountsWorkAtOneStartPosition() throws {
+        let regex = try Regex(Self.slowEverywhere)
+        let matcher = RegexMatcher()
+        let short = try #require(matcher.attemptCost(regex, in: String(repeating: "a", count: 100) + "c!", cap: 1_000_000))
+        let long = try #require(matcher.attemptCost(regex, in: String(repeating: "a", count: 400) + "c!", cap: 1_000_000))
+        #expect(long > 10 * short)
+        #expect(matcher.attemptCost(regex, in: String(repeating: "a", count: 400) + "c!", cap: 100) == nil)
+    }
+}

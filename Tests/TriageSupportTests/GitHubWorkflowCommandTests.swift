@@ -11,3 +11,11 @@ import TriageSupport
         #expect(GitHubWorkflowCommand(.notice, message: "hi").line == "::notice::hi")
     }
 }
+
+@Suite struct GitHubWorkflowCommandInjectionTests {
+    @Test func inputCannotStartAnotherCommandOrSendEscapes() {
+        let command = GitHubWorkflowCommand(.error, properties: [("file", "a\r\n::error::x")], message: "late\r\n::error::pwned \u{1B}]52;c;x\u{7}")
+        #expect(command.line == "::error file=a%0D%0A%3A%3Aerror%3A%3Ax::late%0D%0A::error::pwned \\u{1B}]52;c;x\\u{7}")
+        #expect(!command.line.contains("\n"))
+    }
+}
