@@ -26,6 +26,9 @@ enum TestCommand {
             OptionSpec(long: "secondary-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the expected secondary category (checked only when given)"),
             OptionSpec(long: "id-field", kind: .value(placeholder: "NAME"), help: "corpus field giving each record a stable id for baselines", defaultValue: "id"),
             TimeBudgetOption.spec,
+            NowOption.spec,
+            OptionSpec(long: "holdout", kind: .value(placeholder: "FRACTION"),
+                       help: "also report corpus records held out by a hash of their id (e.g. 0.3) apart from the rest"),
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
             OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)"),
             OptionSpec(long: "verbose", short: "v", help: "also list passing and todo cases"),
@@ -59,7 +62,16 @@ enum TestCommand {
         // Options that need validating before any work.
         var gates = TestGates()
         var timeBudget = RuleLimits.defaultTimeBudget
+        var today: (year: Int, month: Int, day: Int)?
+        var holdout: HoldoutSplit?
         do throws(UsageError) {
+            today = try NowOption.parse(parsed.value("now"))
+            if let text = parsed.value("holdout") {
+                guard let value = Double(text), value > 0, value < 1 else {
+                    throw UsageError("invalid value '\(text)' for '--holdout'. expected a number above 0 and below 1, e.g. 0.3")
+                }
+                holdout = HoldoutSplit(fraction: value)
+            }
             gates.minimumAccuracy = try fraction(parsed.value("min-accuracy"), option: "--min-accuracy")
             gates.minimumMacroF1 = try fraction(parsed.value("min-f1"), option: "--min-f1")
             for item in parsed.values("min-category-f1") {
@@ -125,7 +137,7 @@ enum TestCommand {
         if let bar {
             progress = { done in bar.update(done) }
         }
-        let results = TestRunner(classifier: Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: timeBudget)).run(cases, jobs: jobs, progress: progress)
+        let results = TestRunner(classifier: Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: timeBudget, today: today)).run(cases, jobs: jobs, progress: progress)
         bar?.finish()
 
         var baseline: Baseline?
@@ -154,6 +166,9 @@ enum TestCommand {
         let run = TestRun(results: results, problems: problems, skippedFiles: collected.skipped, ruleSet: ruleSet, gates: gates,
                           baseline: baseline, seconds: Date().timeIntervalSince(started))
         io.write(TestTextReport(run: run, style: style, verbose: parsed.flag("verbose")).render())
+        if let holdout {
+            io.write(TestHoldoutReport(results: results, split: holdout, ruleSet: ruleSet, style: style).render())
+        }
         if parsed.flag("github") || io.environment["GITHUB_ACTIONS"] == "true" {
             io.write(GitHubAnnotations(run: run).render())
         }
