@@ -92,6 +92,13 @@ enum BatchCommand {
         progress?.finish()
 
         let summary = result.summary
+        if summary.records > 0 && summary.jsonErrors == summary.records && settings.format == nil && settings.paths.contains("-") {
+            io.writeError(errorStyle.bold(errorStyle.yellow("hint")), "standard input is read as JSON Lines and no record was JSON; for one message per line, use --input lines")
+        }
+        if result.writeFailed && io.readerGone {
+            // `| head -1`: the reader has what it wanted; stop quietly, like other filters.
+            return .ok
+        }
         if result.writeFailed {
             io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write the results: standard output is closed or full; stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")")
             return .ioError
