@@ -83,7 +83,7 @@ struct BatchCSVAssembler {
             let start = first + record.line - 1
             let end = index + 1 < complete.count ? first + complete[index + 1].line - 1 : (openLine ?? first + pending.count)
             let problem = (start..<end).lazy.compactMap { line in invalid[line].map { "line \(line) is \($0)" } }.first
-            emit(record.fields, line: start, problem: problem)
+            emit(record.fields, line: start, invalidUTF8: problem)
         }
         guard let openLine, let failure else {
             discardPending()
@@ -100,7 +100,7 @@ struct BatchCSVAssembler {
         nextParseAt = pendingBytes + Self.reparseStep
     }
 
-    private mutating func emit(_ fields: [String], line: Int, problem: String?) {
+    private mutating func emit(_ fields: [String], line: Int, invalidUTF8: String?) {
         guard let header else {
             header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
             return
@@ -121,7 +121,7 @@ struct BatchCSVAssembler {
             passThrough += JSONWriter.write(.string(name), pretty: false) + ":" + JSONWriter.write(.string(value), pretty: false)
         }
         let missing = text == nil ? "no column '\(textField)' in the header (columns: \(header.joined(separator: ", ")))" : nil
-        ready.append(BatchRecord(file: file, line: line, content: .fields(text: text, passThrough: passThrough, problem: problem ?? missing)))
+        ready.append(BatchRecord(file: file, line: line, content: .fields(text: text, passThrough: passThrough, problem: missing, invalidUTF8: invalidUTF8)))
     }
 
     private mutating func fail(line: Int, _ reason: String) {

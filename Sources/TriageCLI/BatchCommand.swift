@@ -27,6 +27,7 @@ enum BatchCommand {
             OptionSpec(long: "no-progress", help: "never draw the progress bar (drawn on stderr when it is a terminal)"),
             .color("colour the summary and diagnostics on stderr"),
             .noPrefilter,
+            .strictUTF8,
             .help,
         ],
         positionalName: "FILE",
@@ -81,7 +82,7 @@ enum BatchCommand {
         }
         let classifier = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: settings.timeBudget)
         let processor = BatchRecordProcessor(classifier: classifier, textField: settings.textField,
-                                             ruleIDs: settings.ruleIDs, full: settings.full)
+                                             ruleIDs: settings.ruleIDs, full: settings.full, strictUTF8: parsed.flag("strict-utf8"))
         var reader = BatchChunkReader(
             inputs: settings.paths.map { BatchChunkReader.Input(path: $0, format: settings.format ?? BatchInputFormat.guess(path: $0)) },
             io: io, textField: settings.textField, limit: MessageInput.maximumBytes, errorStyle: errorStyle)
@@ -91,6 +92,13 @@ enum BatchCommand {
         progress?.finish()
 
         let summary = result.summary
+        if summary.records > 0 && summary.jsonErrors == summary.records && settings.format == nil && settings.paths.contains("-") {
+            io.writeError(errorStyle.bold(errorStyle.yellow("hint")), "standard input is read as JSON Lines and no record was JSON; for one message per line, use --input lines")
+        }
+        if result.writeFailed && io.readerGone {
+            // `| head -1`: the reader has what it wanted; stop quietly, like other filters.
+            return .ok
+        }
         if result.writeFailed {
             io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write the results: standard output is closed or full; stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")")
             return .ioError

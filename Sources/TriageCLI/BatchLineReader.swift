@@ -27,7 +27,15 @@ struct BatchLineReader {
         atEnd || findNewline() != nil || source.isReady
     }
 
+    /// The next line; a UTF-8 byte order mark at the start of the input (as Windows tools
+    /// write CSV and JSONL) is not part of the first line.
     mutating func next() throws(BatchReadError) -> BatchLine? {
+        guard let line = try nextLine() else { return nil }
+        guard line.number == 1, line.bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return line }
+        return BatchLine(number: 1, bytes: Array(line.bytes.dropFirst(3)), overlongBytes: line.overlongBytes)
+    }
+
+    private mutating func nextLine() throws(BatchReadError) -> BatchLine? {
         // Each pass either returns, or reads a block, or sets `atEnd`: the loop always ends.
         while true {
             if let newline = findNewline() {

@@ -7,8 +7,9 @@ struct BatchRecord: Sendable {
         /// `jsonl`: the raw bytes of the line.
         case json([UInt8])
         /// `csv`: the message (nil when the column is missing), the other columns as compact
-        /// JSON members, and the problem that makes it an error record, if any.
-        case fields(text: String?, passThrough: String, problem: String?)
+        /// JSON members, the problem that makes it an error record, if any, and why its lines
+        /// are not valid UTF-8 (decoded with U+FFFD in their place), if they are not.
+        case fields(text: String?, passThrough: String, problem: String?, invalidUTF8: String?)
         /// Cannot be read at all: too long, or broken CSV.
         case unreadable(String)
     }
@@ -46,7 +47,7 @@ extension BatchRecord {
     var size: Int {
         switch content {
         case .plain(let bytes), .json(let bytes): bytes.count
-        case .fields(let text, let passThrough, _): (text?.utf8.count ?? 0) + passThrough.utf8.count
+        case .fields(let text, let passThrough, _, _): (text?.utf8.count ?? 0) + passThrough.utf8.count
         case .unreadable(let reason): reason.utf8.count
         }
     }

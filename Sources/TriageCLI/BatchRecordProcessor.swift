@@ -15,6 +15,9 @@ struct BatchRecordProcessor: Sendable {
     let ruleIDs: Bool
     /// `--full`: add the whole `triage classify --format json` object.
     let full: Bool
+    /// `--strict-utf8`: a record that is not valid UTF-8 is an error record, as before; else it
+    /// is decoded with U+FFFD for each bad byte and marked `"warnings":["input_repaired"]`.
+    var strictUTF8 = false
 
     /// The output line (with its "\n"), and the category, or nil for an error record.
     struct Outcome: Sendable {
@@ -31,8 +34,8 @@ struct BatchRecordProcessor: Sendable {
 
     func process(_ record: BatchRecord) -> Outcome {
         switch decode(record) {
-        case .success(let (text, passThrough)):
-            return classify(text, record: record, passThrough: passThrough)
+        case .success(let decoded):
+            return classify(decoded.text, record: record, passThrough: decoded.passThrough, repaired: decoded.repaired)
         case .failure(let failure):
             return errorRecord(record, failure.reason, passThrough: failure.passThrough)
         }
@@ -45,20 +48,32 @@ struct BatchRecordProcessor: Sendable {
 
     /// The message and the pass-through members (compact JSON, comma-separated; nil when the
     /// format has none).
-    private func decode(_ record: BatchRecord) -> Result<(String, String?), Failure> {
+    private struct Decoded {
+        let text: String
+        let passThrough: String?
+        var repaired = false
+    }
+
+    private func decode(_ record: BatchRecord) -> Result<Decoded, Failure> {
         switch record.content {
         case .unreadable(let reason):
             return .failure(Failure(reason: reason))
         case .plain(let bytes):
             guard String(validating: bytes, as: UTF8.self) != nil else {
+                if !strictUTF8 { return repaired(validate(Array(String(decoding: bytes, as: UTF8.self).utf8), passThrough: nil)) }
                 return .failure(Failure(reason: BatchRecord.invalidUTF8(bytes) ?? "not valid UTF-8"))
             }
             return validate(bytes, passThrough: nil)
-        case .fields(let text, let passThrough, let problem):
+        case .fields(let text, let passThrough, let problem, let invalidUTF8):
             if let problem { return .failure(Failure(reason: problem, passThrough: passThrough)) }
+            if let invalidUTF8, strictUTF8 { return .failure(Failure(reason: invalidUTF8, passThrough: passThrough)) }
             guard let text else { return .failure(Failure(reason: "no text field '\(textField)'", passThrough: passThrough)) }
-            return validate(Array(text.utf8), passThrough: passThrough)
+            let result = validate(Array(text.utf8), passThrough: passThrough)
+            return invalidUTF8 == nil ? result : repaired(result)
         case .json(let bytes):
+            if String(validating: bytes, as: UTF8.self) == nil && !strictUTF8 {
+                return repaired(decode(BatchRecord(file: record.file, line: record.line, content: .json(Array(String(decoding: bytes, as: UTF8.self).utf8)))))
+            }
             if String(validating: bytes, as: UTF8.self) == nil {
                 // The other fields may still be readable: the id is what lets a pipeline join the error back.
                 let reason = BatchRecord.invalidUTF8(bytes) ?? "not valid UTF-8"
@@ -82,12 +97,20 @@ struct BatchRecordProcessor: Sendable {
         }
     }
 
+    private func repaired(_ result: Result<Decoded, Failure>) -> Result<Decoded, Failure> {
+        result.map { decoded in
+            var decoded = decoded
+            decoded.repaired = true
+            return decoded
+        }
+    }
+
     /// Size, NUL bytes and emptiness, checked by `MessageInput` like a `classify` message.
-    private func validate(_ bytes: [UInt8], passThrough: String?) -> Result<(String, String?), Failure> {
+    private func validate(_ bytes: [UInt8], passThrough: String?) -> Result<Decoded, Failure> {
         let origin = "message"
         do {
             let input = try MessageInput.validate(Data(bytes), origin: origin)
-            return .success((input.text, passThrough))
+            return .success(Decoded(text: input.text, passThrough: passThrough))
         } catch {
             // The record already says where it is; keep only the reason.
             let reason = error.message.hasPrefix(origin + ": ") ? String(error.message.dropFirst(origin.count + 2)) : error.message
@@ -114,7 +137,7 @@ struct BatchRecordProcessor: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func classify(_ text: String, record: BatchRecord, passThrough: String?) -> Outcome {
+    private func classify(_ text: String, record: BatchRecord, passThrough: String?, repaired: Bool) -> Outcome {
         let classification = classifier.classify(Message(text))
         let ruleSet = classifier.ruleSet
         var members = header(record)
@@ -128,6 +151,7 @@ struct BatchRecordProcessor: Sendable {
             })),
             JSONMember("playbook", classification.playbook.map { .string($0.name) } ?? .null),
         ]
+        if repaired { members.append(JSONMember("warnings", .array([.string(MessageInput.repairedWarning)]))) }
         // Only when they happened, so ordinary records stay short; always, not only with
         // --full: a pipeline must see that an answer is partial and retry it.
         if !classification.limitHits.isEmpty {

@@ -11,6 +11,8 @@ struct BatchSummary {
     var bytes = 0
     var categories: [String: Int] = [:]
     /// Records with a `limits` member, and with `budget_exceeded`.
+    /// Error records whose line was not JSON at all (for the `--input lines` hint).
+    var jsonErrors = 0
     var limited = 0
     var budgetExceeded = 0
     /// "file:line: reason" of the first error records.
@@ -24,6 +26,7 @@ struct BatchSummary {
             categories[category, default: 0] += 1
         } else {
             errors += 1
+            if let error = outcome.error, error.hasPrefix("invalid JSON") || error.hasPrefix("not a JSON object") { jsonErrors += 1 }
             if firstErrors.count < Self.errorsShown {
                 firstErrors.append(TerminalText.escaped("\(record.file):\(record.line): \(outcome.error ?? "error")"))
             }

@@ -10,6 +10,8 @@ struct ClassificationJSONReport {
     let classification: Classification
     let ruleSet: CompiledRuleSet
     let includeExplanation: Bool
+    /// Warning ids about the input, such as `input_repaired`.
+    var warnings: [String] = []
 
     func render(pretty: Bool = true) -> String {
         JSONWriter.write(value, pretty: pretty) + "\n"
@@ -59,6 +61,7 @@ struct ClassificationJSONReport {
             })),
             JSONMember("budget_exceeded", .bool(c.budgetExceeded != nil)),
             JSONMember("not_evaluated", .array((c.budgetExceeded?.undecidedRules ?? []).map { .string(ruleSet.rules[$0].name) })),
+            JSONMember("warnings", .array(warnings.map { .string($0) })),
             JSONMember("input", .object([
                 JSONMember("kind", .string(c.message.isTranscript ? "transcript" : "text")),
                 JSONMember("characters", .int(c.message.input.unicodeScalars.count)),

@@ -1,3 +1,4 @@
+import Foundation
 import TriageEngine
 import TriageSupport
 
@@ -18,6 +19,7 @@ enum ClassifyCommand {
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
             .color("colour the text output"),
             .noPrefilter,
+            .strictUTF8,
             .help,
         ],
         positionalName: "TEXT",
@@ -55,11 +57,15 @@ enum ClassifyCommand {
         }
         let input: MessageInput
         do {
-            input = try MessageInput.read(positionals: parsed.positionals, file: parsed.value("file"), io: io)
+            input = try MessageInput.read(positionals: parsed.positionals, rawArguments: rawArguments(parsed.positionals, io: io),
+                                          file: parsed.value("file"), strictUTF8: parsed.flag("strict-utf8"), io: io)
         } catch {
             if error.code == .usage { return TriageCommand.usageError(error.message, command: spec, io: io) }
             io.writeError(errorStyle.bold(errorStyle.red("error")), "\(error.message)")
             return error.code
+        }
+        if let repair = input.repair {
+            io.writeError(errorStyle.bold(errorStyle.yellow("warning")), "[\(MessageInput.repairedWarning)] \(repair)")
         }
         guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: parsed.values("rules"), allowOutsideImports: parsed.flag("allow-outside-imports")) else {
             return .ruleErrors
@@ -67,7 +73,8 @@ enum ClassifyCommand {
         let explain = parsed.flag("explain")
         let classification = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: timeBudget, today: today).classify(Message(input.text), explain: explain)
         if parsed.value("format") == "json" {
-            io.write(ClassificationJSONReport(classification: classification, ruleSet: ruleSet, includeExplanation: explain)
+            io.write(ClassificationJSONReport(classification: classification, ruleSet: ruleSet, includeExplanation: explain,
+                                              warnings: input.repair == nil ? [] : [MessageInput.repairedWarning])
                 .render(pretty: !parsed.flag("compact")))
         } else {
             if explain {
@@ -76,5 +83,23 @@ enum ClassifyCommand {
             io.write(ClassificationTextReport(classification: classification, ruleSet: ruleSet, style: style).render())
         }
         return io.writeFailed ? .ioError : .ok
+    }
+
+    /// The message arguments as the process received them, when one of them had bytes that
+    /// are not UTF-8 (Swift shows them as U+FFFD): so an argument is repaired and warned about
+    /// like a file or standard input, or refused with `--strict-utf8`. Nil in-process.
+    private static func rawArguments(_ positionals: [String], io: CommandIO) -> [[UInt8]]? {
+        guard io.capturedStandardInput == nil, positionals.contains(where: { $0.unicodeScalars.contains("\u{FFFD}") }) else { return nil }
+        var raw: [[UInt8]] = (0..<Int(CommandLine.argc)).compactMap { index in
+            CommandLine.unsafeArgv[index].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) }
+        }
+        // The positionals are the last arguments that decode to them, in order.
+        var result: [[UInt8]] = []
+        for positional in positionals.reversed() {
+            guard let index = raw.lastIndex(where: { String(decoding: $0, as: UTF8.self) == positional }) else { return nil }
+            result.insert(raw[index], at: 0)
+            raw.removeSubrange(index...)
+        }
+        return result
     }
 }

@@ -14,6 +14,9 @@ public final class CommandIO: @unchecked Sendable {
     private var stderrBuffer = Data()
     /// Set when a write failed (closed pipe, full disk); commands then exit with `ioError`.
     public private(set) var writeFailed = false
+    /// Set when standard output's reader went away (EPIPE: `| head -1`): a normal end of a
+    /// pipeline, not an error.
+    public private(set) var readerGone = false
 
     /// The real process: file descriptors 0, 1 and 2.
     public static func process() -> CommandIO {
@@ -76,7 +79,10 @@ public final class CommandIO: @unchecked Sendable {
                 let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    if fd == 1 { writeFailed = true }
+                    if fd == 1 {
+                        writeFailed = true
+                        if errno == EPIPE { readerGone = true }
+                    }
                     return
                 }
                 offset += written

@@ -7,6 +7,9 @@ extension OptionSpec {
     /// Results are identical either way; the switch exists to compare and to rule it out.
     static let noPrefilter = OptionSpec(long: "no-prefilter", help: "run every pattern through PCRE2 instead of skipping those whose words are absent")
 
+    /// Input that is not UTF-8 is refused instead of decoded with U+FFFD (`input_repaired`).
+    static let strictUTF8 = OptionSpec(long: "strict-utf8", help: "refuse input that is not valid UTF-8 instead of replacing bad bytes with U+FFFD")
+
     static func color(_ help: String) -> OptionSpec {
         OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: help, allowedValues: ColorMode.allCases.map(\.rawValue), defaultValue: "auto")
     }

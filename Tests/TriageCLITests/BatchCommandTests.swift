@@ -129,7 +129,7 @@ import Testing
         input.append(Data(#"{"id": 7, "text": "nul \u0000 inside"}"#.utf8 + [0x0A]))
         input.append(Data(#"["not", "an", "object"]"#.utf8 + [0x0A]))
         input.append(Data(#"{"id": 9, "text": "the vase is cracked"}"#.utf8))
-        let result = run(["batch", "--rules", rules], stdinData: input)
+        let result = run(["batch", "--rules", rules, "--strict-utf8"], stdinData: input)
         #expect(result.code == .dataError)
         let output = try records(result.stdout)
         #expect(output.count == 9)
@@ -173,7 +173,7 @@ import Testing
     }
 
     @Test func invalidUTF8InAPlainLineIsAnErrorRecordAndTheRestGoesOn() throws {
-        let result = run(["batch", "--rules", rules, "--input", "lines", "-q"], stdinData: Data("late\nbad ".utf8 + [0xFF] + " byte\nbroken".utf8))
+        let result = run(["batch", "--rules", rules, "--input", "lines", "-q", "--strict-utf8"], stdinData: Data("late\nbad ".utf8 + [0xFF] + " byte\nbroken".utf8))
         #expect(result.code == .dataError)
         let output = try records(result.stdout)
         #expect(output.map { $0["error"] as? String } == [nil, "not valid UTF-8: byte 0xFF at column 5", nil])

@@ -44,7 +44,7 @@ import Testing
         #expect(piped.stdout.contains("\"billing.charge\""))
         let usage = try launch(["classify", "--fromat", "json"])
         #expect(usage.status == 64)
-        let invalid = try launch(["classify"], stdin: Data([0x61, 0xFF, 0x62]))
+        let invalid = try launch(["classify", "--strict-utf8"], stdin: Data([0x61, 0xFF, 0x62]))
         #expect(invalid.status == 65)
         #expect(invalid.stderr.contains("not valid UTF-8"))
     }
@@ -61,5 +61,26 @@ extension BinaryTests {
         let json = try launch(["suggest", "--rules", fixtures + "/pack.rules", fixtures + "/corpus.jsonl", "--format", "json"])
         #expect(json.status == 0)
         #expect(json.stdout.hasPrefix("{\n  \"schema\": \"triage.suggest\""))
+    }
+}
+
+/// Issue 14, item 6: an argument with a byte that is not UTF-8 (which Swift's
+/// `CommandLine.arguments` silently replaces) is repaired and warned about like a file.
+@Suite struct BinaryArgumentUTF8Tests {
+    @Test func anInvalidArgumentIsRepairedWithAWarningOrRefusedWhenStrict() throws {
+        let path = try #require(BinaryTests.executable)
+        for (strict, status) in [("", Int32(0)), ("--strict-utf8", Int32(65))] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "\"$0\" classify \(strict) \"$(printf 'my parcel is late caf\\351')\"", path]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = Pipe()
+            try process.run()
+            let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == status, "\(err)")
+            #expect(err.contains("argument:1:22: input is not valid UTF-8 (byte 0xE9 at offset 21)"), "\(err)")
+        }
     }
 }

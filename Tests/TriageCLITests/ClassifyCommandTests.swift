@@ -87,7 +87,7 @@ import Testing
         #expect(empty.code == .dataError)
         #expect(empty.stderr.contains("nothing to classify: the message is empty"))
 
-        let invalid = run(["classify"], stdinData: Data("line one\nab".utf8) + Data([0xC3, 0x28]))
+        let invalid = run(["classify", "--strict-utf8"], stdinData: Data("line one\nab".utf8) + Data([0xC3, 0x28]))
         #expect(invalid.code == .dataError)
         #expect(invalid.stderr.contains("stdin:2:3: input is not valid UTF-8 (byte 0xC3 at offset 11)"))
 
