@@ -20,6 +20,7 @@ enum BatchCommand {
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
             OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)"),
             TimeBudgetOption.spec,
+            NowOption.spec,
             OptionSpec(long: "rule-ids", help: "add the names of the rules that fired to each record"),
             OptionSpec(long: "full", help: "add the whole 'triage classify --format json' object to each record"),
             OptionSpec(long: "allow-errors", help: "exit 0 even when some records are error records (for Spark and Hadoop tasks)"),
@@ -80,7 +81,7 @@ enum BatchCommand {
         if settings.showProgress && io.stderrIsTerminal && !sizes.contains(where: { $0 == nil }) {
             progress = ProgressBar(io: io, total: sizes.reduce(0) { $0 + ($1 ?? 0) } / 1000, label: "batch (KB)")
         }
-        let classifier = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: settings.timeBudget)
+        let classifier = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: settings.timeBudget, today: settings.today)
         let processor = BatchRecordProcessor(classifier: classifier, textField: settings.textField,
                                              ruleIDs: settings.ruleIDs, full: settings.full, strictUTF8: parsed.flag("strict-utf8"))
         var reader = BatchChunkReader(

@@ -20,6 +20,8 @@ struct BatchSettings {
     var showProgress: Bool
     /// `--time-budget`: how long one record may spend matching.
     var timeBudget: Duration
+    /// `--now`: the day relative dates are counted from.
+    var today: (year: Int, month: Int, day: Int)?
 
     init(_ parsed: ParsedArguments, io: CommandIO) throws(UsageError) {
         paths = parsed.positionals
@@ -47,6 +49,7 @@ struct BatchSettings {
             jobs = value
         }
         timeBudget = try TimeBudgetOption.parse(parsed.value("time-budget"))
+        today = try NowOption.parse(parsed.value("now"))
         ruleIDs = parsed.flag("rule-ids")
         full = parsed.flag("full")
         allowErrors = parsed.flag("allow-errors")

@@ -26,3 +26,11 @@ import TriageEvaluation
         #expect(run(["test", corpus, "--rules", rules, "--now", "2026-02-30"]).code == .usage)
     }
 }
+
+@Suite struct NowOptionTests {
+    @Test func batchCountsRelativeDatesFromNow() {
+        let result = run(["batch", "--now", "2026-12-05", "--input", "lines", "-"], stdin: "my parcel was due next friday\n")
+        #expect(result.stdout.contains("{\"name\":\"date\",\"value\":\"2026-12-11\"}"), "\(result.stdout)\(result.stderr)")
+        #expect(run(["batch", "--now", "tomorrow", "-"], stdin: "x\n").code == .usage)
+    }
+}
