@@ -95,11 +95,15 @@ enum FmtCommand {
                 failed += 1
                 continue
             }
-            guard let text = String(validating: data, as: UTF8.self) else {
+            guard let original = String(validating: data, as: UTF8.self) else {
                 fail("'\(path)' is not valid UTF-8 text; it was left as it is")
                 failed += 1
                 continue
             }
+            // A byte order mark and CRLF line ends are the file's, not the layout's: formatted
+            // without them, and put back.
+            let fileStyle = FileTextStyle(original)
+            let text = fileStyle.plain(original)
             switch RuleFormatter.format(SourceFile(path: path, text: text)) {
             case .failure(.syntaxErrors(let diagnostics)):
                 io.writeError(renderer.render(diagnostics.sortedForDisplay()))
@@ -113,7 +117,7 @@ enum FmtCommand {
                 if check { io.write(TerminalText.escaped(path) + "\n") }
                 if diff { io.write(colored(RuleFormatterDiff.unified(old: text, new: formatted, oldName: "a/" + path, newName: "b/" + path), style: style)) }
                 if !check && !diff {
-                    if let problem = writeAtomically(formatted, to: resolved(path)) {
+                    if let problem = replace(resolved(path), expecting: data, with: fileStyle.restore(formatted)) {
                         fail("cannot write '\(path)': \(problem)")
                         writeFailed = true
                     } else {
@@ -147,9 +151,40 @@ enum FmtCommand {
         return result.sorted()
     }
 
+    /// Replaces the file's contents with `text`, refusing when it no longer holds `expected`
+    /// (someone wrote to it while it was formatted: their change would be lost) or is
+    /// read-only. Nil on success, else why not.
+    static func replace(_ path: String, expecting expected: Data, with text: String) -> String? {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        var info = stat()
+        guard stat(target.path, &info) == 0 else { return String(cString: strerror(errno)) }
+        // The owner's write bit, not access(2): root may write anything, but a read-only rule
+        // file says "leave me alone".
+        guard info.st_mode & S_IWUSR != 0 else { return "it is read-only; it was left as it is" }
+        guard FileManager.default.contents(atPath: target.path) == expected else {
+            return "it changed while it was being formatted; it was left as it is, run 'triage fmt' again"
+        }
+        // Hard links share the file: write into it, so every name sees the new text.
+        if info.st_nlink > 1 { return writeInPlace(text, to: target.path) }
+        return writeAtomically(text, to: target.path, owner: (info.st_uid, info.st_gid))
+    }
+
+    private static func writeInPlace(_ text: String, to path: String) -> String? {
+        guard let handle = FileHandle(forWritingAtPath: path) else { return String(cString: strerror(errno)) }
+        defer { try? handle.close() }
+        do {
+            try handle.truncate(atOffset: 0)
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            return "\(error.localizedDescription)"
+        }
+        return nil
+    }
+
     /// Writes beside the file and renames over it, so a reader never sees half a file; the
-    /// file keeps its permissions, and a symbolic link keeps pointing at it. Nil on success.
-    static func writeAtomically(_ text: String, to path: String) -> String? {
+    /// file keeps its permissions and (when allowed) its owner, and a symbolic link keeps
+    /// pointing at it. Nil on success.
+    static func writeAtomically(_ text: String, to path: String, owner: (uid_t, gid_t)? = nil) -> String? {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).fmt-\(UUID().uuidString)").path
         var attributes: [FileAttributeKey: Any] = [:]
@@ -159,6 +194,7 @@ enum FmtCommand {
         guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: attributes) else {
             return "cannot create a temporary file in '\(target.deletingLastPathComponent().path)'"
         }
+        if let owner { _ = chown(temporary, owner.0, owner.1) }
         guard rename(temporary, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)

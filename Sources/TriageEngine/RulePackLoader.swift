@@ -68,7 +68,7 @@ public struct RulePackLoader {
             return
         }
         root = canonical(path)
-        let walk = RuleFileWalker.walk(path)
+        let walk = RuleFileWalker.walk(path, allowOutside: allowOutsideImports)
         diagnostics += walk.diagnostics
         if walk.files.isEmpty && walk.diagnostics.isEmpty {
             report(.error("no-rule-files", "no '.rules' files in directory '\(path)'", file: SourceFile(path: path, text: ""), span: nil))

@@ -119,7 +119,9 @@ import TriageSyntax
         try folder.write("pack/main.rules", Self.preamble + "rule r -> c { when shared_word }\n")
         try folder.write("shared/words.rules", "define shared_word = \"late\"\n")
         try folder.link("pack/shared", to: "../shared")
-        let (ruleSet, diagnostics) = RuleEngine.compile(paths: [folder.path + "/pack"])
+        // It leaves the pack's directory: allowed like an import from outside (issue 14, item 4).
+        #expect(RuleEngine.compile(paths: [folder.path + "/pack"]).1.map(\.id).contains("import-outside-root"))
+        let (ruleSet, diagnostics) = RuleEngine.compile(paths: [folder.path + "/pack"], allowOutsideImports: true)
         #expect(diagnostics.isEmpty)
         #expect(ruleSet.map { Classifier(ruleSet: $0).classify("it is late").category.id } == "c")
     }
@@ -142,6 +144,25 @@ import TriageSyntax
         #expect(ruleSet == nil)
         #expect(diagnostics.map(\.id) == ["symlink-loop"])
         #expect(diagnostics.first?.locationDescription == main + ":1:8")
+    }
+
+    /// Issue 14, item 4: a link to `/` walked the whole filesystem (through `/proc`), and
+    /// `pw.rules -> /etc/passwd` was read and its lines echoed in diagnostics.
+    @Test func linksLeavingTheRulesDirectoryAreRefusedAndProcIsNeverRead() throws {
+        let folder = try Folder()
+        try folder.write("pack/main.rules", Self.preamble)
+        try folder.link("pack/root", to: "/")
+        try folder.link("pack/pw.rules", to: "/etc/passwd")
+        let (ruleSet, diagnostics) = RuleEngine.compile(paths: [folder.path + "/pack"])
+        #expect(ruleSet == nil)
+        #expect(diagnostics.map(\.id) == ["import-outside-root", "import-outside-root"])
+        #expect(diagnostics.allSatisfy { $0.message.hasPrefix("symbolic link '\(folder.path)/pack/") })
+        #expect(!diagnostics.contains { $0.message.contains("root:x:") })
+        try folder.write("pack2/main.rules", Self.preamble)
+        try folder.link("pack2/proc", to: "/proc")
+        let allowed = RuleEngine.compile(paths: [folder.path + "/pack2"], allowOutsideImports: true).1
+        #expect(allowed.map(\.id) == ["cannot-read"])
+        #expect(allowed.first?.message.contains("is below '/proc', which holds no rule files and is never read") == true)
     }
 
     @Test func aSymlinkInsideThePackPointingOutsideCannotBeImported() throws {
