@@ -14,6 +14,7 @@ public enum TriageCommand {
         (LintCommand.spec, LintCommand.run),
         (SuggestCommand.spec, SuggestCommand.run),
         (InitCommand.spec, InitCommand.run),
+        (LspCommand.spec, LspCommand.run),
     ]
 
     static let topLevel = CommandSpec(

@@ -7,7 +7,9 @@ import TriageSyntax
 public struct RulePackLoader {
     /// Where files come from: the file system, or an in-memory set (the shipped pack).
     enum Storage {
-        case disk
+        /// The file system; `overlay` maps absolute paths to texts that replace (or add to)
+        /// what is on disk, as an editor's unsaved buffers do.
+        case disk(overlay: [String: String])
         case memory([String: String])
     }
 
@@ -30,7 +32,14 @@ public struct RulePackLoader {
     /// An import may only read below the directory given, or the directory of the file
     /// given, unless `allowOutsideImports`: a pack from elsewhere cannot pull in arbitrary files.
     public static func load(paths: [String], allowOutsideImports: Bool = false) -> LoadedRulePack {
-        var loader = RulePackLoader(storage: .disk, allowOutsideImports: allowOutsideImports)
+        load(paths: paths, allowOutsideImports: allowOutsideImports, overlay: [:])
+    }
+
+    /// Like `load(paths:)`, with `overlay` (absolute path → text) read instead of the disk: the
+    /// language server's open documents, saved or not. An overlay file below a directory given
+    /// is part of the pack even when it is not on disk yet.
+    public static func load(paths: [String], allowOutsideImports: Bool = false, overlay: [String: String]) -> LoadedRulePack {
+        var loader = RulePackLoader(storage: .disk(overlay: overlay), allowOutsideImports: allowOutsideImports)
         for path in paths {
             loader.loadTopLevel(path)
         }
@@ -50,6 +59,11 @@ public struct RulePackLoader {
 
     private mutating func loadTopLevel(_ path: String) {
         var isDirectory: ObjCBool = false
+        if case .disk(let overlay) = storage, overlay[path] != nil {
+            root = canonical((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+            loadFile(path, importedFrom: nil)
+            return
+        }
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             let loops = RulePackLoader.isSymlinkLoop(path)
             report(.error(loops ? "symlink-loop" : "cannot-read", loops ? "'\(path)' is a symbolic link that loops" : "no such file or directory '\(path)'",
@@ -62,8 +76,13 @@ public struct RulePackLoader {
             return
         }
         root = canonical(path)
-        let walk = RuleFileWalker.walk(path)
+        var walk = RuleFileWalker.walk(path)
         diagnostics += walk.diagnostics
+        if case .disk(let overlay) = storage, !overlay.isEmpty, let root {
+            let onDisk = Set(walk.files.map { canonical($0) })
+            let unsaved = overlay.keys.filter { $0.hasSuffix(".rules") && RulePackLoader.isInside($0, root) && !onDisk.contains(canonical($0)) }
+            walk.files = (walk.files + unsaved).sorted()
+        }
         if walk.files.isEmpty && walk.diagnostics.isEmpty {
             report(.error("no-rule-files", "no '.rules' files in directory '\(path)'", file: SourceFile(path: path, text: ""), span: nil))
         }
@@ -118,7 +137,8 @@ public struct RulePackLoader {
                 return .failure(id: "cannot-read", message: "no such file '\(path)' in the rule pack", hint: nil)
             }
             return .text(text)
-        case .disk:
+        case .disk(let overlay):
+            if let text = overlay[path] ?? overlay[canonical(path)] { return .text(text) }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 if RulePackLoader.isSymlinkLoop(path) {
