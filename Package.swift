@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "TriageLint", dependencies: ["TriageSyntax", "TriageEngine", "TriagePCRE2"]),
         // `triage suggest`: phrases mined from what the rules miss, with their measured effect.
         .target(name: "TriageSuggest", dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageSyntax", "TriageSupport"]),
+        // `triage lsp`: a Language Server for rule files (JSON-RPC on Foundation's JSON).
+        .target(name: "TriageLSP", dependencies: ["TriageEngine", "TriageLint", "TriageSyntax", "TriageSupport"]),
         // Small hand-written pieces the CLI needs: argument parsing, JSON writing, terminal styling.
         .target(name: "TriageSupport"),
         // The rule pack in rules/, embedded as generated source so the binary works from anywhere.
@@ -33,7 +35,7 @@ let package = Package(
         .target(name: "TriageShippedRules", plugins: ["EmbedRulesPlugin"]),
         .target(
             name: "TriageCLI",
-            dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageSuggest", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
+            dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageLSP", "TriageSuggest", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
         ),
         .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
         // Engine benchmark driven by scripts/bench.sh; not part of the CLI.
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageSyntax", "TriagePCRE2", "TriageTestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "TriageSupportTests", dependencies: ["TriageSupport"]),
         .testTarget(name: "TriageLintTests", dependencies: ["TriageLint", "TriageEngine", "TriageSyntax"]),
+        .testTarget(name: "TriageLSPTests", dependencies: ["TriageLSP", "TriageSupport", "TriageSyntax"]),
         .testTarget(name: "TriageEvaluationTests", dependencies: ["TriageEvaluation", "TriageEngine"]),
         .testTarget(name: "TriageSuggestTests", dependencies: ["TriageSuggest", "TriageEngine", "TriageEvaluation", "TriageLint", "TriageSyntax", "TriageTestSupport"],
                     exclude: ["Fixtures"]),

@@ -1,4 +1,5 @@
 import Foundation
+import TriageEngine
 import TriageSupport
 import TriageSyntax
 
@@ -8,9 +9,10 @@ enum FmtCommand {
     static let spec = CommandSpec(
         name: "fmt",
         summary: "rewrite rule files in the canonical layout, keeping every comment",
-        usage: ["triage fmt [options] [PATH...]"],
+        usage: ["triage fmt [options] [PATH...]", "triage fmt [options] - [--stdin-filename NAME]"],
         options: [
             OptionSpec(long: "check", help: "write nothing; list the files that are not formatted"),
+            OptionSpec(long: "stdin-filename", kind: .value(placeholder: "NAME"), help: "with '-': the name standard input is shown under in diagnostics and --check/--diff"),
             OptionSpec(long: "diff", help: "write nothing; show how each file would change, as a unified diff"),
             // Accepted like the other commands that take rule paths, so scripts can pass it to all of them.
             OptionSpec(long: "allow-outside-imports", help: "accepted for symmetry with lint and test; fmt formats only the files named and does not follow imports"),
@@ -26,6 +28,10 @@ enum FmtCommand {
         exists. A file is rewritten, atomically, only when its text changes. A file with syntax
         errors is not formatted: its diagnostics are printed and it is left as it is.
 
+        'triage fmt -' formats standard input to standard output (for editors and hooks);
+        with --check it prints nothing and exits 2 when the text is not formatted, with --diff
+        it prints the diff. On syntax errors it prints the diagnostics and nothing on stdout.
+
         exit codes: 0 formatted, or nothing to change; 1 a file has syntax errors (or could not
         be read or formatted); 2 with --check or --diff: some file is not formatted; 64 usage
         error; 66 a PATH does not exist; 74 a file could not be written.
@@ -34,6 +40,7 @@ enum FmtCommand {
           triage fmt                   format ./rules in place
           triage fmt --check rules     in CI: fail when a file is not formatted
           triage fmt --diff my.rules   show what would change
+          triage fmt - < a.rules       format standard input to standard output
         """
     )
 
@@ -57,6 +64,15 @@ enum FmtCommand {
         func fail(_ message: String) { io.writeError(errorStyle.bold(errorStyle.red("error")), "\(message)") }
 
         var paths = parsed.positionals
+        if paths.contains("-") {
+            guard paths == ["-"] else {
+                return TriageCommand.usageError("'-' (standard input) cannot be combined with other PATHs", command: spec, io: io)
+            }
+            return formatStandardInput(name: parsed.value("stdin-filename") ?? "<stdin>", check: check, diff: diff, io: io, style: style, errorStyle: errorStyle)
+        }
+        if parsed.value("stdin-filename") != nil {
+            return TriageCommand.usageError("--stdin-filename goes with '-' (standard input)", command: spec, io: io)
+        }
         if paths.isEmpty {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: resolved("rules"), isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -135,6 +151,35 @@ enum FmtCommand {
         if writeFailed || io.writeFailed { return .ioError }
         if failed > 0 { return .ruleErrors }
         return (check || diff) && changed > 0 ? notFormatted : .ok
+    }
+
+    /// `triage fmt -`: standard input to standard output, or with `--check`/`--diff` a verdict.
+    static func formatStandardInput(name: String, check: Bool, diff: Bool, io: CommandIO, style: TerminalStyle, errorStyle: TerminalStyle) -> ExitCode {
+        func fail(_ message: String) -> ExitCode {
+            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(message)\n")
+            return .ruleErrors
+        }
+        let data = io.readStandardInput(limit: RuleLimits.maximumRuleFileBytes)
+        if data.count > RuleLimits.maximumRuleFileBytes { return fail("standard input is larger than \(RuleLimits.maximumRuleFileBytes >> 20) MiB") }
+        guard let text = String(validating: data, as: UTF8.self) else { return fail("standard input is not valid UTF-8 text") }
+        switch RuleFormatter.format(SourceFile(path: name, text: text)) {
+        case .failure(.syntaxErrors(let diagnostics)):
+            io.writeError(RuleSetLoader(io: io, style: errorStyle).renderer.render(diagnostics.sortedForDisplay()))
+            return fail("\(name) not formatted because of errors")
+        case .failure(.internalError(let problem)):
+            return fail("internal error: formatting \(name) went wrong: \(problem). please report this with the file")
+        case .success(let formatted):
+            let changed = formatted != text
+            if check {
+                if changed { io.write(name + "\n") }
+            } else if diff {
+                if changed { io.write(colored(RuleFormatterDiff.unified(old: text, new: formatted, oldName: "a/" + name, newName: "b/" + name), style: style)) }
+            } else {
+                io.write(formatted)
+            }
+            if io.writeFailed { return .ioError }
+            return (check || diff) && changed ? notFormatted : .ok
+        }
     }
 
     /// Every `*.rules` file below `directory`, sorted, shown under the path as given.

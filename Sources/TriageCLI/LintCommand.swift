@@ -11,8 +11,9 @@ enum LintCommand {
     static let spec = CommandSpec(
         name: "lint",
         summary: "find mistakes in rule files: errors, dead code, conflicts, risky regexes",
-        usage: ["triage lint [options] [PATH...]"],
+        usage: ["triage lint [options] [PATH...]", "triage lint [options] - [--stdin-filename PATH]"],
         options: [
+            OptionSpec(long: "stdin-filename", kind: .value(placeholder: "PATH"), help: "with '-': lint standard input as if it were this file (its imports and findings use this path)"),
             OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ["text", "json", "sarif", "github"], defaultValue: "text"),
             OptionSpec(long: "strict", help: "exit non-zero on warnings too"),
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
@@ -30,7 +31,9 @@ enum LintCommand {
         maxPositionals: nil,
         discussion: """
         PATHs are rule files or directories (every *.rules below). With no PATH, the rules in use:
-        the pack shipped in the binary.
+        the pack shipped in the binary. '-' lints standard input (an editor's unsaved buffer, a
+        pre-commit hook): as the file --stdin-filename names, with its imports read from disk,
+        or alone when no name is given.
 
         Silence one finding with a comment naming its id on its line or the line before:
             define late = words { late late }  # triage-ignore: duplicate-word
@@ -58,8 +61,31 @@ enum LintCommand {
             io.write(LintCatalogue.markdown())
             return .ok
         }
+        let stdinName = parsed.value("stdin-filename")
+        if parsed.positionals.contains("-") {
+            guard parsed.positionals == ["-"] else {
+                return TriageCommand.usageError("'-' (standard input) cannot be combined with other PATHs", command: spec, io: io)
+            }
+            if parsed.flag("fix") { return TriageCommand.usageError("'--fix' changes files; it cannot read standard input", command: spec, io: io) }
+        } else if stdinName != nil {
+            return TriageCommand.usageError("--stdin-filename goes with '-' (standard input)", command: spec, io: io)
+        }
+        var stdinText: String?
+        if parsed.positionals == ["-"] {
+            let data = io.readStandardInput(limit: RuleLimits.maximumRuleFileBytes)
+            guard data.count <= RuleLimits.maximumRuleFileBytes, let text = String(validating: data, as: UTF8.self) else {
+                io.writeError("error: standard input is \(data.count > RuleLimits.maximumRuleFileBytes ? "larger than \(RuleLimits.maximumRuleFileBytes >> 20) MiB" : "not valid UTF-8 text")\n")
+                return .ruleErrors
+            }
+            stdinText = text
+        }
         func loadPack() -> LoadedRulePack {
-            parsed.positionals.isEmpty
+            if let stdinText {
+                return stdinName.map { RulePackLoader.load(paths: [$0], allowOutsideImports: parsed.flag("allow-outside-imports"), overlay: [$0: stdinText],
+                                                           embeddedPacks: RuleSetLoader.embeddedPacks) }
+                    ?? RulePackLoader.load(embedded: [("<stdin>", stdinText)], root: "", embeddedPacks: RuleSetLoader.embeddedPacks)
+            }
+            return parsed.positionals.isEmpty
                 ? RulePackLoader.load(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
                 : RulePackLoader.load(paths: parsed.positionals, allowOutsideImports: parsed.flag("allow-outside-imports"),
                                       embeddedPacks: RuleSetLoader.embeddedPacks)

@@ -15,7 +15,26 @@ public enum TriageCommand {
         (SuggestCommand.spec, SuggestCommand.run),
         (InitCommand.spec, InitCommand.run),
         (PackCommand.spec, PackCommand.run),
+        (LspCommand.spec, LspCommand.run),
+        (CompletionCommand.spec, CompletionCommand.run),
     ]
+
+    /// `triage help`: handled here, described like the others so help, completion and the man page see it.
+    static let helpSpec = CommandSpec(
+        name: "help",
+        summary: "show help for a command",
+        usage: ["triage help [COMMAND]", "triage help --man"],
+        options: [
+            OptionSpec(long: "man", help: "print the man page (roff), generated from the option tables"),
+            .help,
+        ],
+        positionalName: "COMMAND",
+        minPositionals: 0,
+        maxPositionals: 1
+    )
+
+    /// Every command's spec, `help` last: what completion and the man page list.
+    static var allSpecs: [CommandSpec] { commands.map(\.spec) + [helpSpec] }
 
     static let topLevel = CommandSpec(
         name: "triage",
@@ -59,12 +78,22 @@ public enum TriageCommand {
             io.write(HelpFormatter.help(for: topLevel) + "\n")
             return .ok
         case "help":
-            guard arguments.count > 1 else {
+            var exit = ExitCode.ok
+            guard let parsed = parse(Array(arguments.dropFirst()), spec: helpSpec, io: io, exit: &exit) else { return exit }
+            if parsed.flag("man") {
+                io.write(ManPage.render(program: topLevel, commands: allSpecs, text: ManPageText.text))
+                return io.writeFailed ? .ioError : .ok
+            }
+            guard let name = parsed.positionals.first else {
                 io.write(HelpFormatter.help(for: topLevel) + "\n")
                 return .ok
             }
-            guard let command = commands.first(where: { $0.spec.name == arguments[1] }) else {
-                return unknownCommand(arguments[1], io: io)
+            if name == "help" {
+                io.write(HelpFormatter.help(for: helpSpec) + "\n")
+                return .ok
+            }
+            guard let command = commands.first(where: { $0.spec.name == name }) else {
+                return unknownCommand(name, io: io)
             }
             io.write(HelpFormatter.help(for: command.spec) + "\n")
             return .ok

@@ -7,7 +7,9 @@ import TriageSyntax
 public struct RulePackLoader {
     /// Where files come from: the file system, or an in-memory set (the shipped pack).
     enum Storage {
-        case disk
+        /// The file system; `overlay` maps absolute paths to texts that replace (or add to)
+        /// what is on disk, as an editor's unsaved buffers do.
+        case disk(overlay: [String: String])
         case memory([String: String])
     }
 
@@ -36,7 +38,15 @@ public struct RulePackLoader {
     /// given, unless `allowOutsideImports`: a pack from elsewhere cannot pull in arbitrary files.
     /// `embeddedPacks` are the packs `import "triage:NAME"` may name.
     public static func load(paths: [String], allowOutsideImports: Bool = false, embeddedPacks: [EmbeddedPack] = []) -> LoadedRulePack {
-        var loader = RulePackLoader(storage: .disk, allowOutsideImports: allowOutsideImports, embeddedPacks: embeddedPacks)
+        load(paths: paths, allowOutsideImports: allowOutsideImports, overlay: [:], embeddedPacks: embeddedPacks)
+    }
+
+    /// Like `load(paths:)`, with `overlay` (absolute path → text) read instead of the disk: the
+    /// language server's open documents, saved or not. An overlay file below a directory given
+    /// is part of the pack even when it is not on disk yet.
+    public static func load(paths: [String], allowOutsideImports: Bool = false, overlay: [String: String],
+                            embeddedPacks: [EmbeddedPack] = []) -> LoadedRulePack {
+        var loader = RulePackLoader(storage: .disk(overlay: overlay), allowOutsideImports: allowOutsideImports, embeddedPacks: embeddedPacks)
         for path in paths {
             loader.loadTopLevel(path)
         }
@@ -56,6 +66,11 @@ public struct RulePackLoader {
 
     private mutating func loadTopLevel(_ path: String) {
         var isDirectory: ObjCBool = false
+        if case .disk(let overlay) = storage, overlay[path] != nil {
+            root = canonical((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+            loadFile(path, importedFrom: nil)
+            return
+        }
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             let loops = RulePackLoader.isSymlinkLoop(path)
             report(.error(loops ? "symlink-loop" : "cannot-read", loops ? "'\(path)' is a symbolic link that loops" : "no such file or directory '\(path)'",
@@ -68,8 +83,13 @@ public struct RulePackLoader {
             return
         }
         root = canonical(path)
-        let walk = RuleFileWalker.walk(path, allowOutside: allowOutsideImports)
+        var walk = RuleFileWalker.walk(path, allowOutside: allowOutsideImports)
         diagnostics += walk.diagnostics
+        if case .disk(let overlay) = storage, !overlay.isEmpty, let root {
+            let onDisk = Set(walk.files.map { canonical($0) })
+            let unsaved = overlay.keys.filter { $0.hasSuffix(".rules") && RulePackLoader.isInside($0, root) && !onDisk.contains(canonical($0)) }
+            walk.files = (walk.files + unsaved).sorted()
+        }
         if walk.files.isEmpty && walk.diagnostics.isEmpty {
             report(.error("no-rule-files", "no '.rules' files in directory '\(path)'", file: SourceFile(path: path, text: ""), span: nil))
         }
@@ -124,7 +144,8 @@ public struct RulePackLoader {
                 return .failure(id: "cannot-read", message: "no such file '\(path)' in the rule pack", hint: nil)
             }
             return .text(text)
-        case .disk:
+        case .disk(let overlay):
+            if let text = overlay[path] ?? overlay[canonical(path)] { return .text(text) }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 if RulePackLoader.isSymlinkLoop(path) {

@@ -1,0 +1,2 @@
+" Rule files of Triage.
+autocmd BufRead,BufNewFile *.rules setfiletype triage
