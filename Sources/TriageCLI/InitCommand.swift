@@ -32,32 +32,14 @@ enum InitCommand {
         let directory = parsed.positionals[0]
         let url = URL(fileURLWithPath: directory)
         let name = parsed.value("name") ?? url.standardizedFileURL.lastPathComponent
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                io.writeError(errorStyle.bold(errorStyle.red("error:")) + " '\(directory)' exists and is not a directory\n")
-                return .cannotCreate
-            }
-            let entries = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
-            guard entries.isEmpty else {
-                io.writeError(errorStyle.bold(errorStyle.red("error:")) + " '\(directory)' is not empty; triage init never overwrites files\n"
-                              + "  = hint: pick a new directory, e.g. 'triage init my-pack'\n")
-                return .cannotCreate
-            }
-        }
-        do {
-            for file in StarterPack.files(name: name) {
-                let target = url.appendingPathComponent(file.path)
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // withoutOverwriting: a file that appeared meanwhile is an error, not replaced.
-                try Data(file.contents.utf8).write(to: target, options: .withoutOverwriting)
-                io.write("created \(directory.hasSuffix("/") ? directory : directory + "/")\(file.path)\n")
-            }
+        let files = StarterPack.files(name: name)
+        do throws(NewDirectoryWriter.Refusal) {
+            try NewDirectoryWriter.write(files, into: directory, command: "triage init")
         } catch {
-            io.writeError(errorStyle.bold(errorStyle.red("error:")) + " cannot write the pack in '\(directory)': \(error.localizedDescription)\n")
+            io.writeError(errorStyle.bold(errorStyle.red("error:")) + " \(error.message)\n" + (error.hint.map { "  = hint: \($0), e.g. 'triage init my-pack'\n" } ?? ""))
             return .cannotCreate
         }
+        for file in files { io.write("created \(directory.hasSuffix("/") ? directory : directory + "/")\(file.path)\n") }
         io.write("""
 
         next: triage lint --strict \(directory)

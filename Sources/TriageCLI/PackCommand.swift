@@ -48,19 +48,10 @@ enum PackCommand {
                 return TriageCommand.usageError("no embedded pack '\(name)'. embedded packs: " + packs.map(\.name).joined(separator: ", "), command: spec, io: io)
             }
             let directory = parsed.positionals[1]
-            let manager = FileManager.default
-            if let entries = try? manager.contentsOfDirectory(atPath: directory), !entries.isEmpty {
-                io.writeError(errorStyle.bold(errorStyle.red("error:")) + " '\(directory)' is not empty; pack export never overwrites files\n")
-                return .cannotCreate
-            }
-            do {
-                for file in pack.files {
-                    let target = URL(fileURLWithPath: directory).appendingPathComponent(file.path)
-                    try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(file.contents.utf8).write(to: target, options: .withoutOverwriting)
-                }
+            do throws(NewDirectoryWriter.Refusal) {
+                try NewDirectoryWriter.write(pack.files, into: directory, command: "pack export")
             } catch {
-                io.writeError(errorStyle.bold(errorStyle.red("error:")) + " cannot write the pack in '\(directory)': \(error.localizedDescription)\n")
+                io.writeError(errorStyle.bold(errorStyle.red("error:")) + " \(error.message)\n")
                 return .cannotCreate
             }
             io.write("wrote \(pack.files.count) files of \(pack.root) to \(directory)\n")

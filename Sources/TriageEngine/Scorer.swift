@@ -39,17 +39,11 @@ struct Scorer {
             candidate.category.outranks.contains(best.category.index)
                 && !qualified.contains { $0.category.outranks.contains(candidate.category.index) }
         }) {
-            let strength = min(1, primary.score / max(2 * settings.threshold, 1e-9))
-            return Result(winner: primary.category.index, winnerScore: primary.score, confidence: Scorer.rounded(strength),
-                          secondary: best.category.index == ruleSet.fallbackCategory ? nil : best.category.index, scores: scores,
-                          decision: .precedence(over: best.category.id))
+            return precedence(primary, over: best, scores: scores)
         }
         // A tie that precedence settles is decided by precedence, not by the tie-breaks.
         if let outranked = qualified.dropFirst().first(where: { $0.score == best.score && best.category.outranks.contains($0.category.index) }) {
-            let strength = min(1, best.score / max(2 * settings.threshold, 1e-9))
-            return Result(winner: best.category.index, winnerScore: best.score, confidence: Scorer.rounded(strength),
-                          secondary: outranked.category.index == ruleSet.fallbackCategory ? nil : outranked.category.index, scores: scores,
-                          decision: .precedence(over: outranked.category.id))
+            return precedence(best, over: outranked, scores: scores)
         }
         let runnerUp = positive.dropFirst().first
         let decision: Decision
@@ -72,6 +66,14 @@ struct Scorer {
         let strength = min(1, best.score / max(2 * settings.threshold, 1e-9))
         return Result(winner: best.category.index, winnerScore: best.score, confidence: Scorer.rounded(margin * strength),
                       secondary: secondary?.category.index, scores: scores, decision: decision)
+    }
+
+    /// `winner` outranks `outranked`, which is its secondary; confidence is the winner's strength alone.
+    private func precedence(_ winner: CategoryScore, over outranked: CategoryScore, scores: [CategoryScore]) -> Result {
+        let strength = min(1, winner.score / max(2 * ruleSet.settings.threshold, 1e-9))
+        return Result(winner: winner.category.index, winnerScore: winner.score, confidence: Scorer.rounded(strength),
+                      secondary: outranked.category.index == ruleSet.fallbackCategory ? nil : outranked.category.index, scores: scores,
+                      decision: .precedence(over: outranked.category.id))
     }
 
     private func strongest(_ score: CategoryScore) -> Double {

@@ -5,7 +5,7 @@ extension LintCheck {
     /// A word-list entry as it is written back: quoted when it was, or when it needs quotes.
     static func written(_ text: String, quoted: Bool) -> String {
         let bare = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "_-.'’*".contains($0) } && (text.first?.isLetter == true || text.first?.isNumber == true || text.first == "_")
-        return quoted || !bare ? "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : text
+        return quoted || !bare ? RuleFormatter.quoted(text) : text
     }
 
     static let uppercaseInCaselessList = LintCheck(

@@ -208,7 +208,7 @@ extension RuleFormatter {
 
     /// A string written from its decoded value: `"` and `\` escaped, line breaks and tabs as
     /// `\n` and `\t`, everything else as it is.
-    static func quoted(_ value: String) -> String {
+    public static func quoted(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
