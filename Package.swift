@@ -18,15 +18,18 @@ let package = Package(
         // The language front end: lexer, parser, AST, diagnostics. Knows nothing of PCRE2; prints
         // user text only through TriageSupport's TerminalText.
         .target(name: "TriageSyntax", dependencies: ["TriageSupport"]),
-        .target(name: "TriageEngine", dependencies: ["TriageSyntax", "TriagePCRE2"]),
+        .target(name: "TriageEngine", dependencies: ["TriageSyntax", "TriagePCRE2", "TriageSupport"]),
         // Labelled cases: fixtures and corpora, the test runner, metrics, baselines.
         .target(name: "TriageEvaluation", dependencies: ["TriageEngine", "TriagePCRE2", "TriageSupport"]),
         // `triage lint`: checks over the syntax tree and the compiled rules, each with its examples.
-        .target(name: "TriageLint", dependencies: ["TriageSyntax", "TriageEngine", "TriagePCRE2"]),
+        .target(name: "TriageLint", dependencies: ["TriageSyntax", "TriageEngine", "TriagePCRE2", "TriageSupport"]),
         // `triage suggest`: phrases mined from what the rules miss, with their measured effect.
         .target(name: "TriageSuggest", dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageSyntax", "TriageSupport"]),
         // `triage lsp`: a Language Server for rule files (JSON-RPC on Foundation's JSON).
         .target(name: "TriageLSP", dependencies: ["TriageEngine", "TriageLint", "TriageSyntax", "TriageSupport"]),
+        // Every rendered output: one `Reporter` per format and command, and the registry that
+        // is the single list of format names. No terminal or file access: reports are values.
+        .target(name: "TriageReports", dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageSuggest", "TriageSupport", "TriageSyntax"]),
         // Small hand-written pieces the CLI needs: argument parsing, JSON writing, terminal styling.
         .target(name: "TriageSupport"),
         // The rule pack in rules/, embedded as generated source so the binary works from anywhere.
@@ -35,7 +38,7 @@ let package = Package(
         .target(name: "TriageShippedRules", plugins: ["EmbedRulesPlugin"]),
         .target(
             name: "TriageCLI",
-            dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageLSP", "TriageSuggest", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
+            dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageLSP", "TriageReports", "TriageSuggest", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
         ),
         .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
         // Engine benchmark driven by scripts/bench.sh; not part of the CLI.
@@ -52,7 +55,7 @@ let package = Package(
         .testTarget(name: "TriageEvaluationTests", dependencies: ["TriageEvaluation", "TriageEngine"]),
         .testTarget(name: "TriageSuggestTests", dependencies: ["TriageSuggest", "TriageEngine", "TriageEvaluation", "TriageLint", "TriageSyntax", "TriageTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "triage", "TriageTestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "TriageReports", "triage", "TriageTestSupport"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

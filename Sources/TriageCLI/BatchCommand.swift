@@ -105,7 +105,7 @@ enum BatchCommand {
             return .ioError
         }
         if !settings.quiet {
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.inSeconds
             io.writeError(summary.render(seconds: seconds, jobs: settings.jobs, style: errorStyle))
         }
         if result.readFailed { return .noInput }

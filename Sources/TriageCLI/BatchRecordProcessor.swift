@@ -1,5 +1,6 @@
 import Foundation
 import TriageEngine
+import TriageReports
 import TriageSupport
 
 /// Turns one input record into its output line: decodes it, refuses what cannot be
@@ -169,7 +170,7 @@ struct BatchRecordProcessor: Sendable {
         }
         if full {
             members.append(JSONMember("classification",
-                                      ClassificationJSONReport(classification: classification, ruleSet: ruleSet, includeExplanation: false).value))
+                                      ClassificationJSONReport(ClassifyOutput(classification: classification, ruleSet: ruleSet), options: ReportOptions()).value))
         }
         return Outcome(line: render(members, passThrough: passThrough), category: classification.category.id, error: nil,
                        limited: !classification.limitHits.isEmpty, budgetExceeded: classification.budgetExceeded != nil)

@@ -1,5 +1,6 @@
 import Foundation
 import TriageEngine
+import TriageReports
 import TriageSupport
 
 /// `triage classify`: one message in, its category, evidence, entities, signals and playbook out.
@@ -11,7 +12,7 @@ enum ClassifyCommand {
         options: [
             OptionSpec(long: "file", kind: .value(placeholder: "PATH"), help: "read the message from a file ('-' for standard input)"),
             OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack"),
-            OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ["text", "json"], defaultValue: "text"),
+            OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ReportRegistry.classify.formatNames(), defaultValue: ReportFormat.text.rawValue),
             OptionSpec(long: "explain", short: "e", help: "show every rule considered, what matched where, and why the winner won"),
             OptionSpec(long: "compact", help: "with --format json, print the object on one line"),
             TimeBudgetOption.spec,
@@ -72,16 +73,14 @@ enum ClassifyCommand {
         }
         let explain = parsed.flag("explain")
         let classification = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: timeBudget, today: today).classify(Message(input.text), explain: explain)
-        if parsed.value("format") == "json" {
-            io.write(ClassificationJSONReport(classification: classification, ruleSet: ruleSet, includeExplanation: explain,
-                                              warnings: input.repair == nil ? [] : [MessageInput.repairedWarning])
-                .render(pretty: !parsed.flag("compact")))
-        } else {
-            if explain {
-                io.write(ExplainReport(classification: classification, ruleSet: ruleSet, style: style).render() + "\n")
-            }
-            io.write(ClassificationTextReport(classification: classification, ruleSet: ruleSet, style: style).render())
+        let output = ClassifyOutput(classification: classification, ruleSet: ruleSet, explain: explain,
+                                    warnings: input.repair == nil ? [] : [MessageInput.repairedWarning])
+        let format = ReportFormat(rawValue: parsed.value("format") ?? ReportFormat.text.rawValue)
+        guard let report = ReportRegistry.classify.render(output, as: format,
+                                                 options: ReportOptions(style: style, pretty: !parsed.flag("compact"))) else {
+            return TriageCommand.usageError("unknown format '\(format)'", command: spec, io: io)
         }
+        io.write(report)
         return io.writeFailed ? .ioError : .ok
     }
 

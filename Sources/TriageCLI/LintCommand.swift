@@ -1,6 +1,7 @@
 import Foundation
 import TriageEngine
 import TriageLint
+import TriageReports
 import TriageShippedRules
 import TriageSupport
 import TriageSyntax
@@ -14,7 +15,7 @@ enum LintCommand {
         usage: ["triage lint [options] [PATH...]", "triage lint [options] - [--stdin-filename PATH]"],
         options: [
             OptionSpec(long: "stdin-filename", kind: .value(placeholder: "PATH"), help: "with '-': lint standard input as if it were this file (its imports and findings use this path)"),
-            OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ["text", "json", "sarif", "github"], defaultValue: "text"),
+            OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ReportRegistry.lint.formatNames(), defaultValue: ReportFormat.text.rawValue),
             OptionSpec(long: "strict", help: "exit non-zero on warnings too"),
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
             OptionSpec(long: "list", help: "list every lint check and exit"),
@@ -142,21 +143,13 @@ enum LintCommand {
                 return .dataError
             }
         }
-        switch parsed.value("format") {
-        case "json": io.write(LintJSONReport(result: result).render())
-        case "sarif": io.write(LintSARIFReport(result: result).render())
-        case "github": io.write(LintGitHubReport(result: result).render())
-        default:
-            let style = TriageCommand.style(parsed.value("color"), io: io, stream: .stdout)
-            let renderer = RuleSetLoader(io: io, style: style).renderer
-            if !result.diagnostics.isEmpty { io.write(renderer.render(result.diagnostics)) }
-            let files = pack.files.count
-            var summary = "\(result.errors) error\(result.errors == 1 ? "" : "s"), \(result.warnings) warning\(result.warnings == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
-            if result.suppressed > 0 { summary += " (\(result.suppressed) suppressed)" }
-            if result.disabled > 0 { summary += " (\(result.disabled) from checks the pack disables)" }
-            if result.inBaseline > 0 { summary += " (\(result.inBaseline) in the baseline)" }
-            io.write((result.errors > 0 ? style.red(summary) : result.warnings > 0 ? style.yellow(summary) : style.green(summary)) + "\n")
+        let format = ReportFormat(rawValue: parsed.value("format") ?? ReportFormat.text.rawValue)
+        let style = TriageCommand.style(parsed.value("color"), io: io, stream: .stdout)
+        guard let report = ReportRegistry.lint.render(LintOutput(result: result, fileCount: pack.files.count), as: format,
+                                                 options: ReportOptions(style: style)) else {
+            return TriageCommand.usageError("unknown format '\(format)'", command: spec, io: io)
         }
+        io.write(report)
         if io.writeFailed { return .ioError }
         if result.errors > 0 || (parsed.flag("strict") && result.warnings > 0) { return .ruleErrors }
         return .ok

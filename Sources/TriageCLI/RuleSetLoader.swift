@@ -1,4 +1,5 @@
 import TriageEngine
+import TriageReports
 import TriageShippedRules
 import TriageSupport
 import TriageSyntax
@@ -10,7 +11,7 @@ struct RuleSetLoader {
     let style: TerminalStyle
 
     /// The packs built into this binary: `import "triage:ecommerce"` names the shipped pack.
-    static let embeddedPacks = [EmbeddedPack(name: "ecommerce", version: TriageCommand.version,
+    static let embeddedPacks = [EmbeddedPack(name: "ecommerce", version: TriageVersion.current,
                                              files: ShippedRules.files.map { ($0.path, $0.contents) })]
 
     /// `allowOutsideImports` is `--allow-outside-imports`: imports may leave the pack's directory.
@@ -43,14 +44,5 @@ struct RuleSetLoader {
         }
     }
 
-    var renderer: DiagnosticRenderer {
-        var decorator = DiagnosticRenderer.Decorator()
-        let style = self.style
-        decorator.error = { style.bold(style.red($0)) }
-        decorator.warning = { style.bold(style.yellow($0)) }
-        decorator.note = { style.bold(style.cyan($0)) }
-        decorator.emphasis = { style.bold($0) }
-        decorator.gutter = { style.blue($0) }
-        return DiagnosticRenderer(decorator: decorator)
-    }
+    var renderer: DiagnosticRenderer { DiagnosticRenderer.styled(style) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TriageEngine
 import TriageEvaluation
+import TriageReports
 import TriageSuggest
 import TriageSupport
 
@@ -17,7 +18,7 @@ enum SuggestCommand {
             OptionSpec(long: "min-support", kind: .value(placeholder: "N"), help: "propose phrases found in at least N missed records", defaultValue: "3"),
             OptionSpec(long: "limit", kind: .value(placeholder: "N"), help: "candidates shown per category", defaultValue: "10"),
             OptionSpec(long: "holdout", kind: .value(placeholder: "FRACTION"), help: "share of records held out to measure effects on, from 0 to below 1", defaultValue: "0.3"),
-            OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ["text", "json"], defaultValue: "text"),
+            OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ReportRegistry.suggest.formatNames(), defaultValue: ReportFormat.text.rawValue),
             OptionSpec(long: "text-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the message", defaultValue: "text"),
             OptionSpec(long: "label-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the expected category", defaultValue: "label"),
             OptionSpec(long: "id-field", kind: .value(placeholder: "NAME"), help: "corpus field giving each record a stable id (the held-out split hashes it)", defaultValue: "id"),
@@ -95,11 +96,11 @@ enum SuggestCommand {
             io.writeError(errorStyle.bold(errorStyle.red("error")), "\(error.message)")
             return .ruleErrors
         }
-        if parsed.value("format") == "json" {
-            io.write(SuggestJSONReport(report: report).render())
-        } else {
-            io.write(SuggestTextReport(report: report, style: style).render())
+        let format = ReportFormat(rawValue: parsed.value("format") ?? ReportFormat.text.rawValue)
+        guard let rendered = ReportRegistry.suggest.render(report, as: format, options: ReportOptions(style: style)) else {
+            return TriageCommand.usageError("unknown format '\(format)'", command: spec, io: io)
         }
+        io.write(rendered)
         if io.writeFailed {
             io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write the report: standard output is closed or full")
             return .ioError

@@ -1,6 +1,7 @@
 import Foundation
 import TriageEngine
 import TriageEvaluation
+import TriageReports
 import TriageSupport
 
 /// `triage test`: evaluate rules against fixtures and labelled corpora, with metrics,
@@ -12,10 +13,8 @@ enum TestCommand {
         usage: ["triage test [options] [PATH...]"],
         options: [
             OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack"),
-            OptionSpec(long: "json", kind: .value(placeholder: "FILE"), help: "write the full report as JSON"),
-            OptionSpec(long: "junit", kind: .value(placeholder: "FILE"), help: "write a JUnit XML report"),
-            OptionSpec(long: "html", kind: .value(placeholder: "FILE"), help: "write a self-contained HTML report"),
-            OptionSpec(long: "github", help: "print GitHub Actions annotations (also when GITHUB_ACTIONS=true)"),
+        ] + ReportRegistry.testFiles.map { OptionSpec(long: $0.format.rawValue, kind: .value(placeholder: "FILE"), help: $0.summary) } + [
+            OptionSpec(long: ReportFormat.github.rawValue, help: ReportRegistry.test.reporter(.github)?.summary ?? ""),
             OptionSpec(long: "min-accuracy", kind: .value(placeholder: "X"), help: "fail when accuracy is below X (0–1)"),
             OptionSpec(long: "min-f1", kind: .value(placeholder: "X"), help: "fail when macro F1 is below X (0–1)"),
             OptionSpec(long: "min-category-f1", kind: .repeatable(placeholder: "CATEGORY=X"), help: "fail when a category's F1 is below X"),
@@ -165,19 +164,19 @@ enum TestCommand {
 
         let run = TestRun(results: results, problems: problems, skippedFiles: collected.skipped, ruleSet: ruleSet, gates: gates,
                           baseline: baseline, seconds: Date().timeIntervalSince(started))
-        io.write(TestTextReport(run: run, style: style, verbose: parsed.flag("verbose")).render())
+        let options = ReportOptions(style: style, verbose: parsed.flag("verbose"))
+        io.write(ReportRegistry.test.render(run, as: .text, options: options) ?? "")
         if let holdout {
             io.write(TestHoldoutReport(results: results, split: holdout, ruleSet: ruleSet, style: style).render())
         }
-        if parsed.flag("github") || io.environment["GITHUB_ACTIONS"] == "true" {
-            io.write(GitHubAnnotations(run: run).render())
+        if parsed.flag(ReportFormat.github.rawValue) || io.environment["GITHUB_ACTIONS"] == "true" {
+            io.write(ReportRegistry.test.render(run, as: .github, options: options) ?? "")
         }
-        var reports: [(option: String, render: () -> String)] = [("json", { TestJSONReport(run: run).render() })]
-        reports += TestCommand.extraReports(run)
-        for (option, render) in reports {
+        for reporter in ReportRegistry.testFiles {
+            let option = reporter.format.rawValue
             guard let path = parsed.value(option) else { continue }
             do {
-                try ReportFile.write(render(), to: path)
+                try ReportFile.write(reporter.render(run, options: options), to: path)
             } catch {
                 io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write --\(option) report '\(path)': \(error.reason)")
                 return .ioError

@@ -16,11 +16,3 @@ enum TimeBudgetOption {
         return .milliseconds(Int64((seconds * 1000).rounded(.up)))
     }
 }
-
-extension Duration {
-    /// Whole or fractional seconds as written in messages: `2`, `0.25`.
-    var seconds: String {
-        let (whole, attoseconds) = components
-        return (Double(whole) + Double(attoseconds) / 1e18).compact
-    }
-}

@@ -4,7 +4,7 @@ import TriageSupport
 /// The `triage` executable as a library: `main.swift` calls `TriageCommand.main()`, tests call
 /// `run(_:io:)` in-process.
 public enum TriageCommand {
-    public static let version = "0.1.0"
+    public static let version = TriageVersion.current
 
     static let commands: [(spec: CommandSpec, run: @Sendable ([String], CommandIO) -> ExitCode)] = [
         (ClassifyCommand.spec, ClassifyCommand.run),

@@ -1,4 +1,5 @@
 import TriagePCRE2
+import TriageSupport
 import TriageSyntax
 
 /// Checks a loaded rule pack (names, duplicates, types, regexes, playbooks) and builds the
@@ -487,12 +488,7 @@ extension RulePackCompiler {
     }
 }
 
-extension Double {
-    /// `3` for 3.0, `0.5` for 0.5.
-    var compact: String {
-        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
-    }
-}
+
 
 extension String {
     func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {

@@ -20,11 +20,7 @@ public enum RuleSetFingerprint {
             lines.append("entity \(entity.name) title=\(quoted(entity.title)) as=\(entity.normalizer.rawValue) pattern=\(entity.patterns.map { pattern($0, in: ruleSet) }.joined(separator: " or "))")
         }
         for rule in ruleSet.rules {
-            let target: String
-            switch rule.target {
-            case .category(let index): target = ruleSet.categories[index].id
-            case .signal(let index): target = "signal " + ruleSet.signals[index].name
-            }
+            let target = ruleSet.targetName(of: rule)
             lines.append("rule \(rule.name) -> \(target) weight=\(rule.weight) speaker=\(rule.speaker.rawValue) file=\(fileName(rule.file.path)) description=\(quoted(rule.description))")
             lines.append("  when " + condition(rule.condition, in: ruleSet))
             for exception in rule.exceptions {

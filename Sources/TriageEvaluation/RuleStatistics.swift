@@ -44,11 +44,7 @@ public struct RuleStatistics: Sendable {
             }
         }
         entries = ruleSet.rules.map { rule in
-            let target: String
-            switch rule.target {
-            case .category(let index): target = ruleSet.categories[index].id
-            case .signal(let index): target = "signal " + ruleSet.signals[index].name
-            }
+            let target = ruleSet.targetName(of: rule)
             return Entry(rule: rule.name, target: target, file: rule.file.path, line: rule.file.location(of: rule.span.start).line,
                          fired: fired[rule.index], correct: correct[rule.index], judged: judged[rule.index])
         }

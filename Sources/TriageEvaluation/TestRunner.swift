@@ -66,11 +66,7 @@ public struct TestRunner: Sendable {
                 return CaseResult.MatchedWords(text: RegexMatch.substring(span.range, of: turn.text), start: start.offset, end: end.offset,
                                                line: testCase.textLine + start.line - 1, column: start.column)
             }
-            let target: String
-            switch rule.target {
-            case .category(let index): target = ruleSet.categories[index].id
-            case .signal(let index): target = "signal " + ruleSet.signals[index].name
-            }
+            let target = ruleSet.targetName(of: rule)
             return CaseResult.Evidence(rule: rule.name, target: target, weight: rule.weight, matches: Array(matches))
         }
         let status: CaseResult.Status

@@ -1,4 +1,5 @@
 import TriageEngine
+import TriageSupport
 import TriageSyntax
 
 extension LintCheck {
@@ -67,7 +68,7 @@ extension LintCheck {
                 // Precedence: a's category wins over b's whatever the weights.
                 if context.ruleSet?.categories[categoryA].outranks.contains(categoryB) == true { continue }
                 findings.append(check.finding(
-                    "rule '\(a.name)' is shadowed by '\(b.name)': whenever it fires, '\(b.name)' fires too with more weight (\(b.weight.compactText) against \(a.weight.compactText))",
+                    "rule '\(a.name)' is shadowed by '\(b.name)': whenever it fires, '\(b.name)' fires too with more weight (\(b.weight.compact) against \(a.weight.compact))",
                     file: rule.file, span: rule.node.name.span,
                     hint: "raise the weight of '\(a.name)', add 'unless' to '\(b.name)', or let its category outrank the other ('outranks')",
                     notes: [Diagnostic.Note("'\(b.name)' is here", file: other.file, span: other.node.name.span)]))
@@ -126,8 +127,4 @@ extension LintCheck {
         }
         return findings
     }
-}
-
-extension Double {
-    var compactText: String { self == rounded() ? String(Int(self)) : String(self) }
 }

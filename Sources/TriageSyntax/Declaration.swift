@@ -86,6 +86,14 @@ public struct EntityDeclaration: Sendable, Hashable {
 public enum RuleTarget: Sendable, Hashable {
     case category(Identifier)
     case signal(Identifier)
+
+    /// As written after the arrow: `delivery.late` or `signal urgent`.
+    public var text: String {
+        switch self {
+        case .category(let id): return id.name
+        case .signal(let name): return "signal " + name.name
+        }
+    }
 }
 
 /// `rule name -> target { when … unless … weight 3 speaker any }`.

@@ -149,11 +149,7 @@ extension RuleFormatter {
 
     /// Clauses in the order when, unless…, weight, speaker, description.
     func renderRule(_ d: RuleDeclaration, inner: [Comment]) -> Rendered {
-        let target: String
-        switch d.target {
-        case .category(let id): target = id.name
-        case .signal(let name): target = "signal " + name.name
-        }
+        let target = d.target.text
         var items: [BlockItem] = []
         if let condition = d.condition {
             items.append(BlockItem(extent: clauseExtent(expression: condition), rank: 0) { inner, indent in

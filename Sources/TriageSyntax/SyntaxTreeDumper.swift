@@ -28,11 +28,7 @@ public enum SyntaxTreeDumper {
             lines.append("entity \(d.name.name) title=\(quoted(d.title)) as=\(d.normalizer?.name ?? "-")")
             dump(d.pattern, depth: 1, into: &lines)
         case .rule(let d):
-            let target: String
-            switch d.target {
-            case .category(let id): target = id.name
-            case .signal(let name): target = "signal " + name.name
-            }
+            let target = d.target.text
             lines.append("rule \(d.name.name) -> \(target) weight=\(d.weight?.text ?? "-") speaker=\(d.speaker?.name ?? "-")")
             if let condition = d.condition {
                 lines.append("  when")

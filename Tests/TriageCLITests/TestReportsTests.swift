@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TriageCLI
+@testable import TriageReports
 
 #if canImport(FoundationXML)
 import FoundationXML

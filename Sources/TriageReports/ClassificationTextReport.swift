@@ -4,12 +4,29 @@ import TriageSupport
 /// The human-readable answer of `triage classify`: category, evidence, entities, signals,
 /// and the playbook to follow. Text from the message (quotes, entity values, playbook text
 /// filled with them) goes through ``TerminalText``.
-struct ClassificationTextReport {
+struct ClassificationTextReport: Reporter {
+    static let format = ReportFormat.text
+    static let summary = "the category, evidence, entities, signals and playbook (with --explain, every rule considered first)"
+
     let classification: Classification
     let ruleSet: CompiledRuleSet
     let style: TerminalStyle
+    let explain: Bool
+
+    init(_ output: ClassifyOutput, options: ReportOptions) {
+        classification = output.classification
+        ruleSet = output.ruleSet
+        style = options.style
+        explain = output.explain
+    }
 
     func render() -> String {
+        let answer = body()
+        guard explain else { return answer }
+        return ExplainReport(classification: classification, ruleSet: ruleSet, style: style).render() + "\n" + answer
+    }
+
+    private func body() -> String {
         let c = classification
         let quoter = EvidenceQuoter(message: c.message)
         var lines: [String] = []
@@ -44,7 +61,7 @@ struct ClassificationTextReport {
                 let rule = ruleSet.rules[hit.rule]
                 let words = hit.spans.prefix(4).map { quoter.quote($0, style: style) }.joined(separator: ", ")
                 let more = hit.spans.count > 4 ? " (+\(hit.spans.count - 4) more)" : ""
-                lines.append("  \(rule.name) \(style.dim("-> " + rule.targetName(in: ruleSet))) \(weightText(rule.weight))  \(words)\(more)")
+                lines.append("  \(rule.name) \(style.dim("-> " + ruleSet.targetName(of: rule))) \(weightText(rule.weight))  \(words)\(more)")
             }
         }
         if case .belowThreshold(let best, let score, let threshold) = c.decision, best != nil {
@@ -79,23 +96,4 @@ struct ClassificationTextReport {
     }
 }
 
-extension Double {
-    var compact: String {
-        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
-    }
-}
 
-extension String {
-    func padded(to width: Int) -> String {
-        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
-    }
-}
-
-extension CompiledRule {
-    func targetName(in ruleSet: CompiledRuleSet) -> String {
-        switch target {
-        case .category(let index): return ruleSet.categories[index].id
-        case .signal(let index): return "signal " + ruleSet.signals[index].name
-        }
-    }
-}

@@ -5,12 +5,19 @@ import TriageSupport
 /// `triage test --html FILE`: one self-contained page (inline CSS, no script, no outside
 /// resources) with the verdict, metrics, a confusion heat map, rule statistics and every
 /// failing case with its matched words highlighted. Described in docs/test-reports.md.
-struct TestHTMLReport {
+struct TestHTMLReport: Reporter {
+    static let format = ReportFormat.html
+    static let summary = "write a self-contained HTML report"
+
     /// Messages longer than this many code points are cut in the page, so one huge corpus
     /// record cannot make the report unusable.
     static let messageLimit = 20_000
 
     let run: TestRun
+
+    init(_ run: TestRun, options: ReportOptions) {
+        self.run = run
+    }
 
     func render() -> String {
         var body: [String] = [header(), navigation(), summary(), categories(), confusion(), rules()]

@@ -4,8 +4,15 @@ import TriageSyntax
 
 /// `triage lint --format sarif`: SARIF 2.1.0, one run, the lint checks and every compile
 /// diagnostic id as rules with metadata, columns in Unicode code points.
-struct LintSARIFReport {
+struct LintSARIFReport: Reporter {
+    static let format = ReportFormat.sarif
+    static let summary = "SARIF 2.1.0 for code-scanning dashboards"
+
     let result: Linter.Result
+
+    init(_ output: LintOutput, options: ReportOptions) {
+        result = output.result
+    }
 
     func render() -> String {
         // Rules: every lint check, then the compile diagnostic ids that occur.
@@ -35,7 +42,7 @@ struct LintSARIFReport {
         }
         let run: JSONValue = .object([
             JSONMember("tool", .object([JSONMember("driver", .object([
-                JSONMember("name", "triage"), JSONMember("semanticVersion", .string(TriageCommand.version)),
+                JSONMember("name", "triage"), JSONMember("semanticVersion", .string(TriageVersion.current)),
                 JSONMember("informationUri", "https://example.invalid/triage/docs/diagnostics.md"),
                 JSONMember("rules", .array(rules)),
             ]))])),

@@ -2,11 +2,17 @@ import TriageSuggest
 import TriageSupport
 
 /// `triage suggest --format json`: schema `triage.suggest`, version 1 (docs/suggest.md).
-struct SuggestJSONReport {
+struct SuggestJSONReport: Reporter {
+    static let format = ReportFormat.json
+    static let summary = "schema triage.suggest, version 1 (docs/suggest.md)"
     static let schema = "triage.suggest"
     static let version = 1
 
     let report: SuggestionReport
+
+    init(_ report: SuggestionReport, options: ReportOptions) {
+        self.report = report
+    }
 
     func render() -> String {
         JSONWriter.write(value, pretty: true) + "\n"

@@ -5,9 +5,17 @@ import TriageSupport
 /// The terminal report of `triage suggest`: per category, what is missed, the candidate
 /// phrases with their measured effect, counter-evidence, warnings and rule snippets. Labels
 /// and phrases come from the corpora, so they go through ``TerminalText``.
-struct SuggestTextReport {
+struct SuggestTextReport: Reporter {
+    static let format = ReportFormat.text
+    static let summary = "per category: what is missed, candidate phrases with their effect, rule snippets"
+
     let report: SuggestionReport
     let style: TerminalStyle
+
+    init(_ report: SuggestionReport, options: ReportOptions) {
+        self.report = report
+        style = options.style
+    }
 
     func render() -> String {
         var lines: [String] = []

@@ -3,8 +3,15 @@ import TriageSupport
 
 /// GitHub Actions workflow commands: one `::error` per failing case, input problem and
 /// unmet minimum, and a `::warning` per todo case that now passes.
-struct GitHubAnnotations {
+struct TestGitHubReport: Reporter {
+    static let format = ReportFormat.github
+    static let summary = "print GitHub Actions annotations (also when GITHUB_ACTIONS=true)"
+
     let run: TestRun
+
+    init(_ run: TestRun, options: ReportOptions) {
+        self.run = run
+    }
 
     func render() -> String {
         var commands: [GitHubWorkflowCommand] = []

@@ -3,8 +3,15 @@ import TriageSupport
 import TriageSyntax
 
 /// `triage lint --format json`: schema `triage.lint`, version 1.
-struct LintJSONReport {
+struct LintJSONReport: Reporter {
+    static let format = ReportFormat.json
+    static let summary = "schema triage.lint, version 1 (docs/cli.md)"
+
     let result: Linter.Result
+
+    init(_ output: LintOutput, options: ReportOptions) {
+        result = output.result
+    }
 
     func render() -> String {
         let diagnostics: [JSONValue] = result.diagnostics.map { d in

@@ -3,11 +3,17 @@ import TriageSupport
 
 /// `triage test --json FILE`: the whole run as one object, schema `triage.test-report`
 /// version 1 (docs/cli.md).
-struct TestJSONReport {
+struct TestJSONReport: Reporter {
+    static let format = ReportFormat.json
+    static let summary = "write the full report as JSON"
     static let schema = "triage.test-report"
     static let version = 1
 
     let run: TestRun
+
+    init(_ run: TestRun, options: ReportOptions) {
+        self.run = run
+    }
 
     func render() -> String {
         JSONWriter.write(value, pretty: true) + "\n"

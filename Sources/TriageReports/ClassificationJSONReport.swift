@@ -3,7 +3,9 @@ import TriageSupport
 
 /// The `--format json` answer of `triage classify`: schema `triage.classification`,
 /// version 1, documented field by field in docs/cli.md.
-struct ClassificationJSONReport {
+public struct ClassificationJSONReport: Reporter {
+    public static let format = ReportFormat.json
+    public static let summary = "schema triage.classification, version 1 (docs/cli.md)"
     static let schema = "triage.classification"
     static let version = 1
 
@@ -11,13 +13,23 @@ struct ClassificationJSONReport {
     let ruleSet: CompiledRuleSet
     let includeExplanation: Bool
     /// Warning ids about the input, such as `input_repaired`.
-    var warnings: [String] = []
+    let warnings: [String]
+    let pretty: Bool
 
-    func render(pretty: Bool = true) -> String {
+    public init(_ output: ClassifyOutput, options: ReportOptions) {
+        classification = output.classification
+        ruleSet = output.ruleSet
+        includeExplanation = output.explain
+        warnings = output.warnings
+        pretty = options.pretty
+    }
+
+    public func render() -> String {
         JSONWriter.write(value, pretty: pretty) + "\n"
     }
 
-    var value: JSONValue {
+    /// The object alone, for reports that embed it (`triage batch --full`).
+    public var value: JSONValue {
         let c = classification
         let quoter = EvidenceQuoter(message: c.message)
         var members: [JSONMember] = [

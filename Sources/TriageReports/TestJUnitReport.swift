@@ -10,10 +10,17 @@ import TriageSupport
 /// file; unmet minimums are failing cases of a `triage.gates` suite, which also holds the
 /// metrics as properties. The report agrees with the exit code: only what fails the run is a
 /// `<failure>`; todo cases and wrong answers that do not fail the run are `<skipped>`.
-struct TestJUnitReport {
+struct TestJUnitReport: Reporter {
+    static let format = ReportFormat.junit
+    static let summary = "write a JUnit XML report"
+
     static let gatesSuite = "triage.gates"
 
     let run: TestRun
+
+    init(_ run: TestRun, options: ReportOptions) {
+        self.run = run
+    }
 
     func render() -> String {
         XMLWriter.document(root)

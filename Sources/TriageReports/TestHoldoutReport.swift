@@ -6,13 +6,20 @@ import TriageSupport
 /// part a team reads and tunes on and the part it only scores, side by side, so the gap
 /// (how much the rules fit the examples) is in every run. Fixtures are not split: they are
 /// the contract, not a sample.
-struct TestHoldoutReport {
+public struct TestHoldoutReport {
     let results: [CaseResult]
     let split: HoldoutSplit
     let ruleSet: CompiledRuleSet
     let style: TerminalStyle
 
-    func render() -> String {
+    public init(results: [CaseResult], split: HoldoutSplit, ruleSet: CompiledRuleSet, style: TerminalStyle) {
+        self.results = results
+        self.split = split
+        self.ruleSet = ruleSet
+        self.style = style
+    }
+
+    public func render() -> String {
         let corpus = results.filter { $0.testCase.kind == .corpus }
         let heldOut = corpus.filter { split.isHeldOut($0.testCase) }
         let tuned = corpus.filter { !split.isHeldOut($0.testCase) }

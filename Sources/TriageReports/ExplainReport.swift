@@ -33,7 +33,7 @@ struct ExplainReport {
                 reason = trace.conditionHeld ? "unless clause \(trace.blockedByException.map { $0 + 1 } ?? 0) held" : "condition false"
             }
             let weight = rule.weight >= 0 ? "+" + rule.weight.compact : rule.weight.compact
-            lines.append("  \(mark) \(style.bold(rule.name)) -> \(rule.targetName(in: ruleSet)) \(weight) [\(rule.speaker.rawValue)] \(style.dim(reason))")
+            lines.append("  \(mark) \(style.bold(rule.name)) -> \(ruleSet.targetName(of: rule)) \(weight) [\(rule.speaker.rawValue)] \(style.dim(reason))")
             let names = rule.patternNames
             for pattern in trace.patterns {
                 let label = names[pattern.pattern] ?? TerminalText.escaped(ExplainReport.shorten(ruleSet.patterns[pattern.pattern].source))

@@ -3,8 +3,15 @@ import TriageSupport
 import TriageSyntax
 
 /// `triage lint --format github`: one workflow command per finding, shown inline on pull requests.
-struct LintGitHubReport {
+struct LintGitHubReport: Reporter {
+    static let format = ReportFormat.github
+    static let summary = "GitHub Actions workflow commands, shown inline on pull requests"
+
     let result: Linter.Result
+
+    init(_ output: LintOutput, options: ReportOptions) {
+        result = output.result
+    }
 
     func render() -> String {
         result.diagnostics.map { d -> String in

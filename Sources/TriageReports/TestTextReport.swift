@@ -5,10 +5,19 @@ import TriageSupport
 /// The terminal report of `triage test`: failures with their evidence, input problems,
 /// metrics, a confusion matrix, rule statistics and the verdict. Everything read from the
 /// cases — paths, labels, `todo:` text, quoted words, problems — goes through ``TerminalText``.
-struct TestTextReport {
+struct TestTextReport: Reporter {
+    static let format = ReportFormat.text
+    static let summary = "failing cases, metrics per category, confusion and rule statistics"
+
     let run: TestRun
     let style: TerminalStyle
     let verbose: Bool
+
+    init(_ run: TestRun, options: ReportOptions) {
+        self.run = run
+        style = options.style
+        verbose = options.verbose
+    }
 
     func render() -> String {
         var lines: [String] = []
@@ -159,14 +168,4 @@ struct TestTextReport {
     private func f3(_ value: Double) -> String { String(format: "%.3f", value) }
 }
 
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
 
-    /// Left-pads by visible width, ignoring colour codes.
-    func leftPaddedVisible(_ width: Int) -> String {
-        let visible = TerminalStyle.visibleWidth(self)
-        return visible >= width ? self : String(repeating: " ", count: width - visible) + self
-    }
-}
