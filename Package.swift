@@ -30,6 +30,9 @@ let package = Package(
         // Every rendered output: one `Reporter` per format and command, and the registry that
         // is the single list of format names. No terminal or file access: reports are values.
         .target(name: "TriageReports", dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageSuggest", "TriageSupport", "TriageSyntax"]),
+        // `triage batch` as a library: record readers (JSONL, CSV, lines), the chunked ordered
+        // runner, error records and summaries as values; message checks shared with classify.
+        .target(name: "TriageBatch", dependencies: ["TriageEngine", "TriageReports", "TriageSupport"]),
         // Small hand-written pieces the CLI needs: argument parsing, JSON writing, terminal styling.
         .target(name: "TriageSupport"),
         // The rule pack in rules/, embedded as generated source so the binary works from anywhere.
@@ -38,7 +41,7 @@ let package = Package(
         .target(name: "TriageShippedRules", plugins: ["EmbedRulesPlugin"]),
         .target(
             name: "TriageCLI",
-            dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageLSP", "TriageReports", "TriageSuggest", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
+            dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageLSP", "TriageBatch", "TriageReports", "TriageSuggest", "TriageSyntax", "TriageSupport", "TriageShippedRules"]
         ),
         .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
         // Engine benchmark driven by scripts/bench.sh; not part of the CLI.
@@ -52,10 +55,10 @@ let package = Package(
         .testTarget(name: "TriageSupportTests", dependencies: ["TriageSupport"]),
         .testTarget(name: "TriageLintTests", dependencies: ["TriageLint", "TriageEngine", "TriageSyntax"]),
         .testTarget(name: "TriageLSPTests", dependencies: ["TriageLSP", "TriageSupport", "TriageSyntax"]),
-        .testTarget(name: "TriageEvaluationTests", dependencies: ["TriageEvaluation", "TriageEngine"]),
+        .testTarget(name: "TriageEvaluationTests", dependencies: ["TriageEvaluation", "TriageEngine", "TriageSupport"]),
         .testTarget(name: "TriageSuggestTests", dependencies: ["TriageSuggest", "TriageEngine", "TriageEvaluation", "TriageLint", "TriageSyntax", "TriageTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "TriageReports", "triage", "TriageTestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "TriageBatch", "TriageReports", "triage", "TriageTestSupport"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

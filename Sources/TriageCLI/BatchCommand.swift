@@ -1,4 +1,5 @@
 import Foundation
+import TriageBatch
 import TriageEngine
 import TriageSupport
 
@@ -18,7 +19,7 @@ enum BatchCommand {
             OptionSpec(long: "text-field", kind: .value(placeholder: "NAME"), help: "JSONL field or CSV column holding the message", defaultValue: "text"),
             OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack"),
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
-            OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)"),
+            JobsOption.spec,
             TimeBudgetOption.spec,
             NowOption.spec,
             OptionSpec(long: "rule-ids", help: "add the names of the rules that fired to each record"),
@@ -66,7 +67,7 @@ enum BatchCommand {
         var missing = false
         for path in settings.paths where path != "-" {
             if let problem = BatchSettings.unreadable(path) {
-                io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot read '\(path)': \(problem)")
+                io.error("cannot read '\(path)': \(problem)", style: errorStyle)
                 missing = true
             }
         }
@@ -86,9 +87,12 @@ enum BatchCommand {
                                              ruleIDs: settings.ruleIDs, full: settings.full, strictUTF8: parsed.flag("strict-utf8"))
         var reader = BatchChunkReader(
             inputs: settings.paths.map { BatchChunkReader.Input(path: $0, format: settings.format ?? BatchInputFormat.guess(path: $0)) },
-            io: io, textField: settings.textField, limit: MessageInput.maximumBytes, errorStyle: errorStyle)
+            standardInput: io.capturedStandardInput, textField: settings.textField, limit: MessageBytes.maximumBytes,
+            onProblem: { io.error($0, style: errorStyle) })
         let started = ContinuousClock.now
-        let result = BatchRunner(processor: processor, io: io, jobs: settings.jobs, progress: progress).run(&reader)
+        let result = BatchRunner(processor: processor, jobs: settings.jobs,
+                                 write: { io.write($0); return !io.writeFailed },
+                                 progress: progress.map { bar in { bar.update($0 / 1000) } }).run(&reader)
         let elapsed = ContinuousClock.now - started
         progress?.finish()
 
@@ -101,7 +105,7 @@ enum BatchCommand {
             return .ok
         }
         if result.writeFailed {
-            io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write the results: standard output is closed or full; stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")")
+            io.error("cannot write the results: standard output is closed or full; stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")", style: errorStyle)
             return .ioError
         }
         if !settings.quiet {

@@ -1,4 +1,5 @@
 import Foundation
+import TriageBatch
 import TriageSupport
 
 /// The options of `triage batch`, validated: the second stage after `ArgumentParser`.
@@ -41,13 +42,7 @@ struct BatchSettings {
         }
         rules = parsed.values("rules")
         allowOutsideImports = parsed.flag("allow-outside-imports")
-        jobs = ProcessInfo.processInfo.activeProcessorCount
-        if let text = parsed.value("jobs") {
-            guard let value = Int(text), value >= 1 else {
-                throw UsageError("invalid value '\(text)' for '--jobs'. expected a whole number of at least 1")
-            }
-            jobs = value
-        }
+        jobs = try JobsOption.parse(parsed.value("jobs"))
         timeBudget = try TimeBudgetOption.parse(parsed.value("time-budget"))
         today = try NowOption.parse(parsed.value("now"))
         ruleIDs = parsed.flag("rule-ids")

@@ -62,11 +62,11 @@ enum ClassifyCommand {
                                           file: parsed.value("file"), strictUTF8: parsed.flag("strict-utf8"), io: io)
         } catch {
             if error.code == .usage { return TriageCommand.usageError(error.message, command: spec, io: io) }
-            io.writeError(errorStyle.bold(errorStyle.red("error")), "\(error.message)")
+            io.error("\(error.message)", style: errorStyle)
             return error.code
         }
         if let repair = input.repair {
-            io.writeError(errorStyle.bold(errorStyle.yellow("warning")), "[\(MessageInput.repairedWarning)] \(repair)")
+            io.warning("[\(MessageInput.repairedWarning)] \(repair)", style: errorStyle)
         }
         guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: parsed.values("rules"), allowOutsideImports: parsed.flag("allow-outside-imports")) else {
             return .ruleErrors

@@ -67,6 +67,16 @@ public final class CommandIO: @unchecked Sendable {
         writeError(label + ": " + TerminalText.escaped(message) + "\n")
     }
 
+    /// `error: message` on standard error, the label styled for stderr.
+    public func error(_ message: String, style: TerminalStyle) {
+        writeError(style.bold(style.red("error")), message)
+    }
+
+    /// `warning: message` on standard error.
+    public func warning(_ message: String, style: TerminalStyle) {
+        writeError(style.bold(style.yellow("warning")), message)
+    }
+
     private func emit(_ data: Data, fd: Int32) {
         if capture {
             lock.withLock { if fd == 1 { stdoutBuffer.append(data) } else { stderrBuffer.append(data) } }

@@ -61,7 +61,7 @@ enum FmtCommand {
         let check = parsed.flag("check")
         let diff = parsed.flag("diff")
         func resolved(_ path: String) -> String { path.hasPrefix("/") ? path : currentDirectory + "/" + path }
-        func fail(_ message: String) { io.writeError(errorStyle.bold(errorStyle.red("error")), "\(message)") }
+        func fail(_ message: String) { io.error("\(message)", style: errorStyle) }
 
         var paths = parsed.positionals
         if paths.contains("-") {
@@ -91,7 +91,7 @@ enum FmtCommand {
             }
             if isDirectory.boolValue {
                 let found = ruleFiles(under: path, resolvedAs: resolved(path))
-                if found.isEmpty { io.writeError(errorStyle.bold(errorStyle.yellow("warning")), "no '.rules' files in directory '\(path)'") }
+                if found.isEmpty { io.warning("no '.rules' files in directory '\(path)'", style: errorStyle) }
                 files += found
             } else {
                 files.append(path)
@@ -156,7 +156,7 @@ enum FmtCommand {
     /// `triage fmt -`: standard input to standard output, or with `--check`/`--diff` a verdict.
     static func formatStandardInput(name: String, check: Bool, diff: Bool, io: CommandIO, style: TerminalStyle, errorStyle: TerminalStyle) -> ExitCode {
         func fail(_ message: String) -> ExitCode {
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): \(message)\n")
+            io.error(message, style: errorStyle)
             return .ruleErrors
         }
         let data = io.readStandardInput(limit: RuleLimits.maximumRuleFileBytes)

@@ -52,6 +52,7 @@ enum LintCommand {
     static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
         var exit = ExitCode.ok
         guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
+        let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
         if parsed.flag("list") {
             for check in Linter.checks {
                 io.write(check.id.padded(to: 28) + check.severity.rawValue.padded(to: 9) + check.summary + "\n")
@@ -75,7 +76,7 @@ enum LintCommand {
         if parsed.positionals == ["-"] {
             let data = io.readStandardInput(limit: RuleLimits.maximumRuleFileBytes)
             guard data.count <= RuleLimits.maximumRuleFileBytes, let text = String(validating: data, as: UTF8.self) else {
-                io.writeError("error: standard input is \(data.count > RuleLimits.maximumRuleFileBytes ? "larger than \(RuleLimits.maximumRuleFileBytes >> 20) MiB" : "not valid UTF-8 text")\n")
+                io.error("standard input is \(data.count > RuleLimits.maximumRuleFileBytes ? "larger than \(RuleLimits.maximumRuleFileBytes >> 20) MiB" : "not valid UTF-8 text")", style: errorStyle)
                 return .ruleErrors
             }
             stdinText = text
@@ -111,7 +112,7 @@ enum LintCommand {
                 do {
                     try Data(change.new.utf8).write(to: URL(fileURLWithPath: change.path), options: .atomic)
                 } catch {
-                    io.writeError("error: cannot write '\(change.path)': \(error.localizedDescription)\n")
+                    io.error("cannot write '\(change.path)': \(error.localizedDescription)", style: errorStyle)
                     return .ioError
                 }
             }
@@ -124,14 +125,14 @@ enum LintCommand {
                 do {
                     try Data(LintBaseline.json(for: result.diagnostics).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
                 } catch {
-                    io.writeError("error: cannot write '\(path)': \(error.localizedDescription)\n")
+                    io.error("cannot write '\(path)': \(error.localizedDescription)", style: errorStyle)
                     return .ioError
                 }
                 io.writeError("wrote \(result.diagnostics.count) finding\(result.diagnostics.count == 1 ? "" : "s") to the baseline '\(path)'\n")
                 return .ok
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                io.writeError("error: cannot read the baseline '\(path)'\n")
+                io.error("cannot read the baseline '\(path)'", style: errorStyle)
                 return .noInput
             }
             do {
@@ -139,7 +140,7 @@ enum LintCommand {
                 let (new, known) = baseline.newFindings(result.diagnostics)
                 result = Linter.Result(diagnostics: new, suppressed: result.suppressed, disabled: result.disabled, inBaseline: known)
             } catch {
-                io.writeError("error: '\(path)': \(error.message)\n")
+                io.error("'\(path)': \(error.message)", style: errorStyle)
                 return .dataError
             }
         }

@@ -39,7 +39,7 @@ struct RuleSetLoader {
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
             if errors > 0 {
-                io.writeError("\(style.red("error")): rules not loaded: \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\n")
+                io.error("rules not loaded: \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")", style: style)
             }
         }
     }

@@ -23,7 +23,7 @@ enum SuggestCommand {
             OptionSpec(long: "label-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the expected category", defaultValue: "label"),
             OptionSpec(long: "id-field", kind: .value(placeholder: "NAME"), help: "corpus field giving each record a stable id (the held-out split hashes it)", defaultValue: "id"),
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
-            OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)"),
+            JobsOption.spec,
             .color("colour the text output"),
             .help,
         ],
@@ -56,8 +56,7 @@ enum SuggestCommand {
                 throw UsageError("invalid value '\(holdout)' for '--holdout'. expected a number from 0 to below 1, e.g. 0.3")
             }
             settings.holdout = fraction
-            settings.jobs = ProcessInfo.processInfo.activeProcessorCount
-            if let jobs = parsed.value("jobs") { settings.jobs = try whole(jobs, option: "--jobs", minimum: 1) }
+            settings.jobs = try JobsOption.parse(parsed.value("jobs"))
         } catch {
             return TriageCommand.usageError(error.message, command: spec, io: io)
         }
@@ -65,10 +64,10 @@ enum SuggestCommand {
 
         let collected = TestInputCollector.collect(parsed.positionals)
         for missing in collected.missing {
-            io.writeError(errorStyle.bold(errorStyle.red("error")), "\(TestInputCollector.isGlob(missing) ? "no files match" : "no such file or directory") '\(missing)'")
+            io.error("\(TestInputCollector.isGlob(missing) ? "no files match" : "no such file or directory") '\(missing)'", style: errorStyle)
         }
         for unknown in collected.unknown {
-            io.writeError(errorStyle.bold(errorStyle.red("error")), "'\(unknown)' is neither a fixture (.triage) nor a corpus (.jsonl, .csv)")
+            io.error("'\(unknown)' is neither a fixture (.triage) nor a corpus (.jsonl, .csv)", style: errorStyle)
         }
         if !collected.missing.isEmpty || !collected.unknown.isEmpty { return .noInput }
 
@@ -81,10 +80,10 @@ enum SuggestCommand {
         reader.idField = parsed.value("id-field")
         let (cases, problems) = TestCaseLoader.load(collected, reader: reader)
         for problem in problems {
-            io.writeError(errorStyle.bold(errorStyle.yellow("warning")), "\(problem.description); the record is left out")
+            io.warning("\(problem.description); the record is left out", style: errorStyle)
         }
         if cases.isEmpty {
-            io.writeError(errorStyle.bold(errorStyle.red("error")), "no fixtures or corpus records found in \(parsed.positionals.map { "'\($0)'" }.joined(separator: ", "))")
+            io.error("no fixtures or corpus records found in \(parsed.positionals.map { "'\($0)'" }.joined(separator: ", "))", style: errorStyle)
             return .noInput
         }
 
@@ -93,7 +92,7 @@ enum SuggestCommand {
             report = try Suggester(pack: pack, ruleSet: ruleSet, settings: settings).run(cases)
         } catch {
             if case .unknownCategory = error { return TriageCommand.usageError(error.message, command: spec, io: io) }
-            io.writeError(errorStyle.bold(errorStyle.red("error")), "\(error.message)")
+            io.error("\(error.message)", style: errorStyle)
             return .ruleErrors
         }
         let format = ReportFormat(rawValue: parsed.value("format") ?? ReportFormat.text.rawValue)
@@ -102,7 +101,7 @@ enum SuggestCommand {
         }
         io.write(rendered)
         if io.writeFailed {
-            io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write the report: standard output is closed or full")
+            io.error("cannot write the report: standard output is closed or full", style: errorStyle)
             return .ioError
         }
         return .ok

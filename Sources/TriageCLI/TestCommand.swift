@@ -29,7 +29,7 @@ enum TestCommand {
             OptionSpec(long: "holdout", kind: .value(placeholder: "FRACTION"),
                        help: "also report corpus records held out by a hash of their id (e.g. 0.3) apart from the rest"),
             OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
-            OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)"),
+            JobsOption.spec,
             OptionSpec(long: "verbose", short: "v", help: "also list passing and todo cases"),
             OptionSpec(long: "no-progress", help: "never draw the progress bar"),
             .color("colour the text output"),
@@ -63,7 +63,9 @@ enum TestCommand {
         var timeBudget = RuleLimits.defaultTimeBudget
         var today: (year: Int, month: Int, day: Int)?
         var holdout: HoldoutSplit?
+        var jobs = 1
         do throws(UsageError) {
+            jobs = try JobsOption.parse(parsed.value("jobs"))
             today = try NowOption.parse(parsed.value("now"))
             if let text = parsed.value("holdout") {
                 guard let value = Double(text), value > 0, value < 1 else {
@@ -87,13 +89,6 @@ enum TestCommand {
         } catch {
             return TriageCommand.usageError(error.message, command: spec, io: io)
         }
-        var jobs = ProcessInfo.processInfo.activeProcessorCount
-        if let text = parsed.value("jobs") {
-            guard let value = Int(text), value >= 1 else {
-                return TriageCommand.usageError("invalid value '\(text)' for '--jobs'. expected a whole number of at least 1", command: spec, io: io)
-            }
-            jobs = value
-        }
 
         var paths = parsed.positionals
         if paths.isEmpty {
@@ -104,10 +99,10 @@ enum TestCommand {
         }
         let collected = TestInputCollector.collect(paths)
         for missing in collected.missing {
-            io.writeError(errorStyle.bold(errorStyle.red("error")), "\(TestInputCollector.isGlob(missing) ? "no files match" : "no such file or directory") '\(missing)'")
+            io.error("\(TestInputCollector.isGlob(missing) ? "no files match" : "no such file or directory") '\(missing)'", style: errorStyle)
         }
         for unknown in collected.unknown {
-            io.writeError(errorStyle.bold(errorStyle.red("error")), "'\(unknown)' is neither a fixture (.triage) nor a corpus (.jsonl, .csv)")
+            io.error("'\(unknown)' is neither a fixture (.triage) nor a corpus (.jsonl, .csv)", style: errorStyle)
         }
         if !collected.missing.isEmpty || !collected.unknown.isEmpty { return .noInput }
 
@@ -126,7 +121,7 @@ enum TestCommand {
         let (cases, unknownLabels) = LabelCheck.split(loaded, categories: ruleSet.categories.map(\.id))
         let problems = unreadable + unknownLabels
         if cases.isEmpty && problems.isEmpty {
-            io.writeError(errorStyle.bold(errorStyle.red("error")), "no fixtures or corpus records found in \(paths.map { "'\($0)'" }.joined(separator: ", "))")
+            io.error("no fixtures or corpus records found in \(paths.map { "'\($0)'" }.joined(separator: ", "))", style: errorStyle)
             return .noInput
         }
 
@@ -146,7 +141,7 @@ enum TestCommand {
                 do {
                     try ReportFile.write(fresh.serialized(), to: path)
                 } catch {
-                    io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write baseline '\(path)': \(error.reason)")
+                    io.error("cannot write baseline '\(path)': \(error.reason)", style: errorStyle)
                     return .ioError
                 }
                 baseline = fresh
@@ -154,7 +149,7 @@ enum TestCommand {
                 do {
                     baseline = try Baseline.read(path)
                 } catch {
-                    io.writeError(errorStyle.bold(errorStyle.red("error")), "\(error.message)")
+                    io.error("\(error.message)", style: errorStyle)
                     return .noInput
                 }
             } else {
@@ -178,15 +173,16 @@ enum TestCommand {
             do {
                 try ReportFile.write(reporter.render(run, options: options), to: path)
             } catch {
-                io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot write --\(option) report '\(path)': \(error.reason)")
+                io.error("cannot write --\(option) report '\(path)': \(error.reason)", style: errorStyle)
                 return .ioError
             }
         }
         if io.writeFailed {
             // Every case was classified; only the printed report is cut short. Say so, with the
             // counts, so a closed pipe or a full disk is never mistaken for a short run.
-            io.writeError("\(errorStyle.bold(errorStyle.red("error"))): cannot write the report: standard output is closed or full; "
-                          + "\(results.count) case\(results.count == 1 ? " was" : "s were") checked and \(problems.count) input problem\(problems.count == 1 ? "" : "s") found, but the report is incomplete\n")
+            io.error("cannot write the report: standard output is closed or full; "
+                     + "\(results.count) case\(results.count == 1 ? " was" : "s were") checked and \(problems.count) input problem\(problems.count == 1 ? "" : "s") found, but the report is incomplete",
+                     style: errorStyle)
             return .ioError
         }
         return run.passed ? .ok : .testsFailed

@@ -138,7 +138,7 @@ public enum TriageCommand {
     static func usageError(_ message: String, command: CommandSpec, io: CommandIO) -> ExitCode {
         let style = TerminalStyle(mode: .auto, isTerminal: io.stderrIsTerminal, environment: io.environment)
         let name = command.name == "triage" ? "triage" : "triage \(command.name)"
-        io.writeError(style.bold(style.red("error")), message)
+        io.error(message, style: style)
         io.writeError("usage: \(command.usageLines.first ?? name)\nrun '\(name) --help' for more\n")
         return .usage
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TriageSupport
 import TriageEngine
 
 /// Reads labelled corpora: JSONL (one object per line) and CSV with a header. A record

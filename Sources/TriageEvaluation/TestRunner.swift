@@ -1,5 +1,6 @@
 import Foundation
 import TriageEngine
+import TriageSupport
 import TriagePCRE2
 
 /// Classifies every case on all cores and checks it against its expectation.
@@ -14,15 +15,7 @@ public struct TestRunner: Sendable {
     /// from worker threads.
     public func run(_ cases: [TestCase], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                     progress: (@Sendable (Int) -> Void)? = nil) -> [CaseResult] {
-        let results = ResultSlots(count: cases.count)
-        let workers = max(1, min(jobs, cases.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = results.claim() {
-                results.store(evaluate(cases[index]), at: index)
-                progress?(results.finished())
-            }
-        }
-        return results.collect()
+        OrderedParallelWork(cases, jobs: jobs, progress: progress, transform: evaluate).results()
     }
 
     public func evaluate(_ testCase: TestCase) -> CaseResult {
@@ -83,33 +76,4 @@ public struct TestRunner: Sendable {
                                 ["time budget used up; not evaluated: " + budget.undecidedRules.map { ruleSet.rules[$0].name }.joined(separator: ", ")]
                             } ?? []))
     }
-}
-
-/// Result storage shared by the worker threads: each index is claimed by one worker only.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var done = 0
-    private var slots: [CaseResult?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.withLock {
-            guard next < slots.count else { return nil }
-            next += 1
-            return next - 1
-        }
-    }
-
-    func store(_ result: CaseResult, at index: Int) {
-        lock.withLock {
-            slots[index] = result
-            done += 1
-        }
-    }
-
-    func finished() -> Int { lock.withLock { done } }
-
-    func collect() -> [CaseResult] { lock.withLock { slots.map { $0! } } }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TriageBatch
 @testable import TriageCLI
 
 /// `triage batch` in-process with a small rule pack of its own, and a few runs of the built binary.

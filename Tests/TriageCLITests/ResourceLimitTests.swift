@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TriageBatch
 @testable import TriageCLI
 
 /// Resource limits seen from the command line: the per-message time budget, and rule packs

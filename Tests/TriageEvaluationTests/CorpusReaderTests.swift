@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TriageEvaluation
+@testable import TriageSupport
 
 @Suite struct CorpusReaderTests {
     @Test func csvHandlesQuotesEscapedQuotesAndLineBreaks() {

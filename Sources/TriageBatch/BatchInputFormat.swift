@@ -1,5 +1,5 @@
 /// How `triage batch` splits its input into records.
-enum BatchInputFormat: String, CaseIterable, Sendable {
+public enum BatchInputFormat: String, CaseIterable, Sendable {
     /// One JSON object per line; the message is a string field, the other fields pass through.
     case jsonl
     /// Comma-separated values with a header row (RFC 4180 quoting, fields may span lines).
@@ -9,7 +9,7 @@ enum BatchInputFormat: String, CaseIterable, Sendable {
 
     /// The format a file is read in when `--input` is not given: by extension, and JSONL for
     /// standard input because that is what Spark's `pipe()` and Hadoop Streaming send.
-    static func guess(path: String) -> BatchInputFormat {
+    public static func guess(path: String) -> BatchInputFormat {
         if path == "-" { return .jsonl }
         let lowered = path.lowercased()
         if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") { return .jsonl }

@@ -3,20 +3,20 @@ import TriageSupport
 
 /// What a batch run did, for the summary on stderr: counts, categories, throughput, and the
 /// first few error records so a person sees what went wrong without searching the output.
-struct BatchSummary {
+public struct BatchSummary: Sendable {
     static let errorsShown = 10
 
-    var records = 0
-    var errors = 0
-    var bytes = 0
-    var categories: [String: Int] = [:]
+    public internal(set) var records = 0
+    public internal(set) var errors = 0
+    public internal(set) var bytes = 0
+    public internal(set) var categories: [String: Int] = [:]
     /// Records with a `limits` member, and with `budget_exceeded`.
     /// Error records whose line was not JSON at all (for the `--input lines` hint).
-    var jsonErrors = 0
-    var limited = 0
-    var budgetExceeded = 0
+    public internal(set) var jsonErrors = 0
+    public internal(set) var limited = 0
+    public internal(set) var budgetExceeded = 0
     /// "file:line: reason" of the first error records.
-    var firstErrors: [String] = []
+    public internal(set) var firstErrors: [String] = []
 
     mutating func add(_ outcome: BatchRecordProcessor.Outcome, record: BatchRecord) {
         records += 1
@@ -33,7 +33,8 @@ struct BatchSummary {
         }
     }
 
-    func render(seconds: Double, jobs: Int, style: TerminalStyle) -> String {
+    /// The summary for stderr, drawn with `style`.
+    public func render(seconds: Double, jobs: Int, style: TerminalStyle) -> String {
         let elapsed = max(seconds, 1e-6)
         var text = "\(style.bold("triage batch")): \(records) record\(records == 1 ? "" : "s"), \(records - errors) classified, "
         text += errors == 0 ? "no errors\n" : style.red("\(errors) error\(errors == 1 ? "" : "s")") + "\n"
@@ -46,7 +47,7 @@ struct BatchSummary {
         let sorted = categories.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let width = sorted.map(\.key.count).max() ?? 0
         for (category, count) in sorted {
-            text += "  \(category.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(count).leftPadded(to: 8))\n"
+            text += "  \(category.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(count).leftPadded(8))\n"
         }
         if !firstErrors.isEmpty {
             text += "  first error records\(errors > firstErrors.count ? " (\(firstErrors.count) of \(errors))" : ""):\n"
@@ -57,11 +58,5 @@ struct BatchSummary {
 
     private func format(_ value: Double, digits: Int) -> String {
         String(format: "%.\(digits)f", value)
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: " ", count: max(0, width - count)) + self
     }
 }

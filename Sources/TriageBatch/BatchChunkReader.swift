@@ -1,16 +1,21 @@
-import TriageSupport
+import Foundation
 
 /// Reads the inputs of a batch one after the other and hands out chunks of records: a chunk
 /// is `maximumRecords` records or `maximumBytes` of input, whichever comes first, always at
 /// least one record — big enough to keep every core busy, small enough to stream.
-struct BatchChunkReader {
+public struct BatchChunkReader {
     static let maximumRecords = 2048
     static let maximumBytes = 8 << 20
 
-    struct Input {
+    public struct Input: Sendable {
         /// As given; "-" is standard input.
-        let path: String
-        let format: BatchInputFormat
+        public let path: String
+        public let format: BatchInputFormat
+
+        public init(path: String, format: BatchInputFormat) {
+            self.path = path
+            self.format = format
+        }
     }
 
     enum Chunk {
@@ -23,23 +28,26 @@ struct BatchChunkReader {
     private var remaining: ArraySlice<Input>
     private var reader: BatchRecordReader?
     private var finishedBytes = 0
-    private let io: CommandIO
+    private let standardInput: Data?
     private let textField: String
     private let limit: Int
-    private let errorStyle: TerminalStyle
-    /// An input could not be opened or stopped being readable (reported on stderr).
-    private(set) var failed = false
+    private let onProblem: (String) -> Void
+    /// An input could not be opened or stopped being readable (given to `onProblem`).
+    public private(set) var failed = false
 
-    init(inputs: [Input], io: CommandIO, textField: String, limit: Int, errorStyle: TerminalStyle) {
+    /// `standardInput`: the bytes to read for "-" in-process, nil for descriptor 0.
+    /// `onProblem` hears, as it happens, why an input could not be read
+    /// ("cannot read 'PATH': reason"), for the caller to show.
+    public init(inputs: [Input], standardInput: Data?, textField: String, limit: Int, onProblem: @escaping (String) -> Void) {
         remaining = inputs[...]
-        self.io = io
+        self.standardInput = standardInput
         self.textField = textField
         self.limit = limit
-        self.errorStyle = errorStyle
+        self.onProblem = onProblem
     }
 
     /// Every byte read so far.
-    var bytesRead: Int { finishedBytes + (reader?.bytesRead ?? 0) }
+    public var bytesRead: Int { finishedBytes + (reader?.bytesRead ?? 0) }
 
     /// The next chunk. A chunk is cut short when the input has nothing more ready (a slow
     /// producer on a pipe); with `mayWait` false, `.notReady` comes back instead of waiting for
@@ -66,7 +74,7 @@ struct BatchChunkReader {
                 }
             } catch {
                 failed = true
-                io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot read '\(reader!.file)': \(error.message); the rest of it is not classified")
+                onProblem("cannot read '\(reader!.file)': \(error.message); the rest of it is not classified")
             }
             finishedBytes += reader!.bytesRead
             reader = nil
@@ -77,13 +85,13 @@ struct BatchChunkReader {
     private mutating func open(_ input: Input) -> BatchRecordReader? {
         let source: BatchByteSource
         if input.path == "-" {
-            source = .standardInput(io: io)
+            source = .standardInput(captured: standardInput)
         } else {
             switch BatchByteSource.file(input.path) {
             case .success(let opened): source = opened
             case .failure(let error):
                 failed = true
-                io.writeError(errorStyle.bold(errorStyle.red("error")), "cannot read '\(input.path)': \(error.message)")
+                onProblem("cannot read '\(input.path)': \(error.message)")
                 return nil
             }
         }

@@ -37,8 +37,8 @@ final class BatchByteSource {
     }
 
     /// Standard input: descriptor 0 for the real process, the captured bytes in tests.
-    static func standardInput(io: CommandIO) -> BatchByteSource {
-        if let captured = io.capturedStandardInput {
+    static func standardInput(captured: Data?) -> BatchByteSource {
+        if let captured {
             return BatchByteSource(origin: .data(captured), size: nil)
         }
         return BatchByteSource(origin: .descriptor(0, closeWhenDone: false), size: nil)

@@ -1,5 +1,4 @@
 import Foundation
-import TriageEvaluation
 import TriageSupport
 
 /// Turns the lines of a CSV file into records, a few lines at a time, so the file is never

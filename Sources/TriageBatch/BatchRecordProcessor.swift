@@ -6,7 +6,7 @@ import TriageSupport
 /// Turns one input record into its output line: decodes it, refuses what cannot be
 /// classified (with the same rules as `triage classify`), classifies, and renders the record
 /// documented in docs/cli.md. Pure and thread-safe: the workers share one.
-struct BatchRecordProcessor: Sendable {
+public struct BatchRecordProcessor: Sendable {
     static let schema = "triage.batch"
     static let version = 1
 
@@ -19,6 +19,14 @@ struct BatchRecordProcessor: Sendable {
     /// `--strict-utf8`: a record that is not valid UTF-8 is an error record, as before; else it
     /// is decoded with U+FFFD for each bad byte and marked `"warnings":["input_repaired"]`.
     var strictUTF8 = false
+
+    public init(classifier: Classifier, textField: String, ruleIDs: Bool, full: Bool, strictUTF8: Bool) {
+        self.classifier = classifier
+        self.textField = textField
+        self.ruleIDs = ruleIDs
+        self.full = full
+        self.strictUTF8 = strictUTF8
+    }
 
     /// The output line (with its "\n"), and the category, or nil for an error record.
     struct Outcome: Sendable {
@@ -106,11 +114,11 @@ struct BatchRecordProcessor: Sendable {
         }
     }
 
-    /// Size, NUL bytes and emptiness, checked by `MessageInput` like a `classify` message.
+    /// Size, NUL bytes and emptiness, checked like a `classify` message.
     private func validate(_ bytes: [UInt8], passThrough: String?) -> Result<Decoded, Failure> {
         let origin = "message"
         do {
-            let input = try MessageInput.validate(Data(bytes), origin: origin)
+            let input = try MessageBytes.validate(Data(bytes), origin: origin)
             return .success(Decoded(text: input.text, passThrough: passThrough))
         } catch {
             // The record already says where it is; keep only the reason.
@@ -152,7 +160,7 @@ struct BatchRecordProcessor: Sendable {
             })),
             JSONMember("playbook", classification.playbook.map { .string($0.name) } ?? .null),
         ]
-        if repaired { members.append(JSONMember("warnings", .array([.string(MessageInput.repairedWarning)]))) }
+        if repaired { members.append(JSONMember("warnings", .array([.string(MessageBytes.repairedWarning)]))) }
         // Only when they happened, so ordinary records stay short; always, not only with
         // --full: a pipeline must see that an answer is partial and retry it.
         if !classification.limitHits.isEmpty {
