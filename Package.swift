@@ -18,11 +18,13 @@ let package = Package(
         // The language front end: lexer, parser, AST, diagnostics. Knows nothing of PCRE2; prints
         // user text only through TriageSupport's TerminalText.
         .target(name: "TriageSyntax", dependencies: ["TriageSupport"]),
+        // Compile, scan and decide. The only module that sees TriagePCRE2, and only through
+        // `internal import`: its public API has its own limit and match types.
         .target(name: "TriageEngine", dependencies: ["TriageSyntax", "TriagePCRE2", "TriageSupport"]),
         // Labelled cases: fixtures and corpora, the test runner, metrics, baselines.
-        .target(name: "TriageEvaluation", dependencies: ["TriageEngine", "TriagePCRE2", "TriageSupport"]),
+        .target(name: "TriageEvaluation", dependencies: ["TriageEngine", "TriageSupport"]),
         // `triage lint`: checks over the syntax tree and the compiled rules, each with its examples.
-        .target(name: "TriageLint", dependencies: ["TriageSyntax", "TriageEngine", "TriagePCRE2", "TriageSupport"]),
+        .target(name: "TriageLint", dependencies: ["TriageSyntax", "TriageEngine", "TriageSupport"]),
         // `triage suggest`: phrases mined from what the rules miss, with their measured effect.
         .target(name: "TriageSuggest", dependencies: ["TriageEngine", "TriageEvaluation", "TriageLint", "TriageSyntax", "TriageSupport"]),
         // `triage lsp`: a Language Server for rule files (JSON-RPC on Foundation's JSON).
@@ -45,7 +47,7 @@ let package = Package(
         ),
         .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
         // Engine benchmark driven by scripts/bench.sh; not part of the CLI.
-        .executableTarget(name: "TriageBench", dependencies: ["TriageEngine", "TriageSyntax", "TriagePCRE2"]),
+        .executableTarget(name: "TriageBench", dependencies: ["TriageEngine", "TriageSyntax"]),
 
         // Golden-file helper shared by the test targets.
         .target(name: "TriageTestSupport", path: "Tests/TriageTestSupport"),

@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import TriageEngine
-import TriagePCRE2
 import TriageSyntax
 
 // triage-bench: measures the engine on a rule pack and a JSONL corpus, with the prefilter and

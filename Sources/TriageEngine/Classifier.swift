@@ -1,10 +1,10 @@
-import TriagePCRE2
+internal import TriagePCRE2
 
 /// Classifies messages with a compiled rule set. A value type over immutable state, so one
 /// classifier can be used from many threads at once.
 public struct Classifier: Sendable {
     public let ruleSet: CompiledRuleSet
-    public let limits: RegexLimits
+    public let limits: MatchLimits
     /// Skip patterns whose required literals do not occur (results are the same either way).
     public let usePrefilter: Bool
     /// Time one message may spend matching patterns (nil: no limit). Checked before each
@@ -16,14 +16,14 @@ public struct Classifier: Sendable {
     public let dates: DateContext
     private let matchers: MatcherPool
 
-    public init(ruleSet: CompiledRuleSet, limits: RegexLimits = .standard, usePrefilter: Bool = true,
+    public init(ruleSet: CompiledRuleSet, limits: MatchLimits = MatchLimits(), usePrefilter: Bool = true,
                 timeBudget: Duration? = RuleLimits.defaultTimeBudget, today: (year: Int, month: Int, day: Int)? = nil) {
         self.ruleSet = ruleSet
         self.dates = today.map { DateContext(order: ruleSet.settings.dateOrder, today: $0) } ?? DateContext.current(order: ruleSet.settings.dateOrder)
         self.limits = limits
         self.usePrefilter = usePrefilter
         self.timeBudget = timeBudget
-        self.matchers = MatcherPool(limits: limits)
+        self.matchers = MatcherPool(limits: limits.regexLimits)
     }
 
     public func classify(_ text: String, explain: Bool = false) -> Classification {

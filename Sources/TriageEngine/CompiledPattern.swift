@@ -1,4 +1,4 @@
-import TriagePCRE2
+internal import TriagePCRE2
 import TriageSyntax
 
 /// One distinct pattern of the rule set, compiled once and shared by every rule that uses it.
@@ -11,7 +11,9 @@ public struct CompiledPattern: Sendable {
 
     public let index: Int
     public let kind: Kind
-    public let regex: Regex
+    let regex: Regex
+    /// The regular expression as PCRE2 reads it (phrases and word lists compile to one).
+    public var expression: String { regex.pattern }
     /// How the author wrote it, for `--explain` and reports.
     public let source: String
     public let file: SourceFile

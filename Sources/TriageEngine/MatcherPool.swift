@@ -1,5 +1,5 @@
 import Foundation
-import TriagePCRE2
+internal import TriagePCRE2
 
 /// Reuses PCRE2 match state (match data, context, JIT stack) across messages: creating a
 /// JIT stack maps memory, too slow to do once per message. Each matcher is used by one

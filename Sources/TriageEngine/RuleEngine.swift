@@ -1,4 +1,4 @@
-import TriagePCRE2
+internal import TriagePCRE2
 import TriageSyntax
 
 /// The front door for callers: load a rule pack from disk or memory and compile it.

@@ -1,4 +1,4 @@
-import TriagePCRE2
+internal import TriagePCRE2
 import TriageSupport
 import TriageSyntax
 

@@ -1,4 +1,4 @@
-import TriagePCRE2
+internal import TriagePCRE2
 
 /// The state of classifying one message: pattern matches computed on demand and cached,
 /// word indexes, negation checks and limit hits. One per message, on one thread.
@@ -87,7 +87,7 @@ final class Scan {
         if limit == .timeBudget { budgetExceeded = true }
         let users = ruleSet.rulesByPattern[pattern].map { ruleSet.rules[$0].name }
             + ruleSet.entities.filter { $0.patterns.contains(pattern) }.map { "entity \($0.name)" }
-        limitHits.append(LimitHit(pattern: pattern, turn: turn, limit: limit, users: users))
+        limitHits.append(LimitHit(pattern: pattern, turn: turn, limit: MatchLimitKind(limit), users: users))
     }
 
     /// The rules worth evaluating: those whose `when` needs a match and one of whose patterns

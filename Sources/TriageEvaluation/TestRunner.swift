@@ -1,7 +1,6 @@
 import Foundation
 import TriageEngine
 import TriageSupport
-import TriagePCRE2
 
 /// Classifies every case on all cores and checks it against its expectation.
 public struct TestRunner: Sendable {
@@ -56,7 +55,7 @@ public struct TestRunner: Sendable {
                 let turn = classification.message.turns[span.turn]
                 let start = positions.position(ofUTF8: turn.inputOffset + span.range.lowerBound)
                 let end = positions.position(ofUTF8: turn.inputOffset + span.range.upperBound)
-                return CaseResult.MatchedWords(text: RegexMatch.substring(span.range, of: turn.text), start: start.offset, end: end.offset,
+                return CaseResult.MatchedWords(text: classification.message.text(of: span), start: start.offset, end: end.offset,
                                                line: testCase.textLine + start.line - 1, column: start.column)
             }
             let target = ruleSet.targetName(of: rule)

@@ -1,5 +1,4 @@
 import TriageEngine
-import TriagePCRE2
 import TriageSyntax
 
 extension LintCheck {
@@ -11,10 +10,8 @@ extension LintCheck {
         nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(late)+/ }"]
     ) { check, context in
         guard let ruleSet = context.ruleSet else { return [] }
-        let matcher = RegexMatcher(limits: RegexLimits(matchLimit: 100_000))
         return ruleSet.patterns.filter { $0.kind == .regex }.compactMap { pattern in
-            let probes = ["", "z", "late parcel"]
-            guard probes.contains(where: { probe in matcher.scan(pattern.regex, in: probe, maxMatches: 4).matches.contains { $0.range.isEmpty } }) else { return nil }
+            guard RegexRisk.matchesEmpty(pattern, probes: ["", "z", "late parcel"]) else { return nil }
             return check.finding("regex \(shorten(pattern.source)) can match the empty string", file: pattern.file, span: pattern.span,
                                              hint: "make at least one part required: '+' instead of '*', or drop the '?' around the whole pattern")
         }
@@ -29,7 +26,7 @@ extension LintCheck {
     ) { check, context in
         guard let ruleSet = context.ruleSet else { return [] }
         return ruleSet.patterns.filter { $0.kind == .regex }.compactMap { pattern in
-            guard RegexRisk.hasNestedRepetition(pattern.regex.pattern), let probe = RegexRisk.confirm(pattern.regex) else { return nil }
+            guard RegexRisk.hasNestedRepetition(pattern.expression), let probe = RegexRisk.confirm(pattern) else { return nil }
             let shown = probe.count > 24 ? String(probe.prefix(12)) + "…" + String(probe.suffix(4)) : probe
             return check.finding(
                 "regex \(shorten(pattern.source)) backtracks catastrophically: '\(shown.debugDescriptionQuoted)' (\(probe.count) characters) exhausts a match limit of \(RegexRisk.probeLimit)",
@@ -47,8 +44,8 @@ extension LintCheck {
     ) { check, context in
         guard let ruleSet = context.ruleSet else { return [] }
         return ruleSet.patterns.filter { $0.kind == .regex }.compactMap { pattern in
-            guard RegexRisk.hasTwoUnboundedRepetitions(pattern.regex.pattern), !RegexRisk.hasNestedRepetition(pattern.regex.pattern) || RegexRisk.confirm(pattern.regex) == nil,
-                  let slow = RegexRisk.slowAtEveryPosition(pattern.regex) else { return nil }
+            guard RegexRisk.hasTwoUnboundedRepetitions(pattern.expression), !RegexRisk.hasNestedRepetition(pattern.expression) || RegexRisk.confirm(pattern) == nil,
+                  let slow = RegexRisk.slowAtEveryPosition(pattern) else { return nil }
             let shown = slow.probe.count > 24 ? String(slow.probe.prefix(12)) + "…" + String(slow.probe.suffix(4)) : slow.probe
             return check.finding(
                 "regex \(shorten(pattern.source)) does more work at each position the longer the message: \(slow.short) steps for \(RegexRisk.shortProbe) characters, \(slow.long) for \(slow.probe.count) characters ('\(shown.debugDescriptionQuoted)')",

@@ -1,6 +1,5 @@
 import Foundation
 import TriageEngine
-import TriagePCRE2
 import TriageSupport
 
 /// Quotes matched words with their place in the input: `'hasn't moved' at 1:54`, and the
@@ -15,7 +14,7 @@ struct EvidenceQuoter {
     }
 
     func text(_ span: MatchSpan) -> String {
-        RegexMatch.substring(span.range, of: message.turns[span.turn].text)
+        message.text(of: span)
     }
 
     func position(_ span: MatchSpan) -> TextPositions.Position {

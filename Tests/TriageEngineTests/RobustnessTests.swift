@@ -14,7 +14,7 @@ import TriagePCRE2
         rule fine -> d { when "late" weight 2 }
         """))
         let text = "late " + String(repeating: "a", count: 5_000) + "!"
-        let result = Classifier(ruleSet: ruleSet, limits: RegexLimits(matchLimit: 100_000)).classify(text)
+        let result = Classifier(ruleSet: ruleSet, limits: MatchLimits(matchLimit: 100_000)).classify(text)
         #expect(result.category.id == "d")
         let hit = try #require(result.limitHits.first)
         #expect(hit.limit == .matchLimit)
@@ -38,7 +38,7 @@ import TriagePCRE2
         rule evil -> c { when /(a+)+$|x/ weight 5 }
         rule later -> c { when not /a!x/ weight 9 }
         """))
-        let classifier = Classifier(ruleSet: ruleSet, limits: RegexLimits(matchLimit: .max), timeBudget: .milliseconds(200))
+        let classifier = Classifier(ruleSet: ruleSet, limits: MatchLimits(matchLimit: .max), timeBudget: .milliseconds(200))
         let result = classifier.classify("late " + Self.adversarial)
         let hit = try #require(result.limitHits.first)
         #expect(hit.limit == .timeBudget)

@@ -1,11 +1,12 @@
-import TriagePCRE2
+internal import TriagePCRE2
 
-/// Static looks at regex source text, and the probe that confirms backtracking risk.
-enum RegexRisk {
-    static let probeLimit: UInt32 = 200_000
+/// Static looks at regex source text, and the probes that confirm a risk on the compiled
+/// pattern (for `triage lint`; the engine keeps PCRE2 to itself).
+public enum RegexRisk {
+    public static let probeLimit: UInt32 = 200_000
 
     /// True when a repeated group contains a repetition or an alternation: `(a+)+`, `(a|ab)*`.
-    static func hasNestedRepetition(_ pattern: String) -> Bool {
+    public static func hasNestedRepetition(_ pattern: String) -> Bool {
         let characters = Array(pattern)
         var stack: [Bool] = []  // per open group: does its body repeat or alternate?
         var index = 0
@@ -47,7 +48,8 @@ enum RegexRisk {
     }
 
     /// An input that makes the regex hit a small match limit, or nil if none of the probes does.
-    static func confirm(_ regex: Regex) -> String? {
+    public static func confirm(_ pattern: CompiledPattern) -> String? {
+        let regex = pattern.regex
         let matcher = RegexMatcher(limits: RegexLimits(matchLimit: probeLimit, depthLimit: 5_000, heapLimitKiB: 10_000))
         for (unit, suffix) in probeParts(regex) {
             let probe = String(repeating: unit, count: max(24, 48 / unit.count)) + suffix
@@ -59,7 +61,7 @@ enum RegexRisk {
     /// True when the pattern has at least two unbounded repetitions (`*`, `+`, `{n,}`) outside
     /// character classes: the shape of a pattern whose work at one start position can grow
     /// faster than the text, as in `(a|b)*(a|b)*c`.
-    static func hasTwoUnboundedRepetitions(_ pattern: String) -> Bool {
+    public static func hasTwoUnboundedRepetitions(_ pattern: String) -> Bool {
         let characters = Array(pattern)
         var count = 0
         var index = 0
@@ -89,15 +91,16 @@ enum RegexRisk {
     }
 
     /// Probe lengths and the cheap first bound of ``slowAtEveryPosition(_:)``.
-    static let shortProbe = 100
-    static let longProbe = 400
+    public static let shortProbe = 100
+    public static let longProbe = 400
 
     /// An input on which the work of one match attempt grows at least quadratically with the
     /// input's length — so a long message that never matches costs the cube of its length in
     /// total, each start position staying under the match limit that would stop it — with the
     /// work at both probe lengths, or nil. Work is counted by PCRE2 (``RegexMatcher/attemptCost(_:in:cap:)``),
     /// never timed: linear work grows 4× from 100 to 400 characters, quadratic 16×; 8× or more is reported.
-    static func slowAtEveryPosition(_ regex: Regex) -> (probe: String, short: UInt32, long: UInt32)? {
+    public static func slowAtEveryPosition(_ pattern: CompiledPattern) -> (probe: String, short: UInt32, long: UInt32)? {
+        let regex = pattern.regex
         let matcher = RegexMatcher()
         for (unit, suffix) in probeParts(regex) {
             let short = String(repeating: unit, count: shortProbe / unit.count) + suffix
@@ -110,6 +113,12 @@ enum RegexRisk {
             if longCost.map({ $0 >= 8 * shortCost }) ?? true { return (long, shortCost, longCost ?? probeLimit * 16) }
         }
         return nil
+    }
+
+    /// Whether the pattern matches the empty string somewhere in one of `probes`.
+    public static func matchesEmpty(_ pattern: CompiledPattern, probes: [String]) -> Bool {
+        let matcher = RegexMatcher(limits: RegexLimits(matchLimit: 100_000))
+        return probes.contains { probe in matcher.scan(pattern.regex, in: probe, maxMatches: 4).matches.contains { $0.range.isEmpty } }
     }
 
     /// Units to repeat and suffixes to end probes with, from the pattern's own letters:
@@ -130,7 +139,7 @@ enum RegexRisk {
     }
 
     /// The first word with both upper- and lower-case letters written literally in the pattern.
-    static func mixedCaseWord(in pattern: String) -> String? {
+    public static func mixedCaseWord(in pattern: String) -> String? {
         let characters = Array(pattern)
         var index = 0
         var word = ""
@@ -157,7 +166,7 @@ enum RegexRisk {
     }
 
     /// Offset (UTF-8, in the pattern) of a `\b` with literal punctuation right after or before it.
-    static func boundaryNextToPunctuation(_ pattern: String) -> Int? {
+    public static func boundaryNextToPunctuation(_ pattern: String) -> Int? {
         let bytes = Array(pattern.utf8)
         func isPunctuation(_ byte: UInt8) -> Bool {
             byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x41 && byte <= 0x5A) && !(byte >= 0x61 && byte <= 0x7A) && byte != 0x5F
