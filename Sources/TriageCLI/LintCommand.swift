@@ -53,7 +53,7 @@ enum LintCommand {
         guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
         if parsed.flag("list") {
             for check in Linter.checks {
-                io.write(check.id.padded(to: 28) + check.severity.rawValue.padded(to: 9) + check.summary + "\n")
+                io.write(check.id.rawValue.padded(to: 28) + check.severity.rawValue.padded(to: 9) + check.summary + "\n")
             }
             return .ok
         }
