@@ -53,4 +53,27 @@ import TriageSyntax
             Issue.record("docs/diagnostics.md documents '\(id)', which no DiagnosticID declares")
         }
     }
+
+    /// The ids no golden file or other test shows, each emitted here (the rest are in the
+    /// Goldens folders' rendered output, the lint checks' examples, or asserted by name in the
+    /// engine's tests).
+    @Test(arguments: [
+        (DiagnosticID.emptyPhrase, "category c \"C\" { playbook general }\nrule r -> c { when \"\" }"),
+        (DiagnosticID.emptyWordList, "category c \"C\" { playbook general }\nrule r -> c { when words { } }"),
+        (DiagnosticID.emptyRuleFile, "# nothing but a comment\n"),
+    ])
+    func idIsEmitted(_ id: DiagnosticID, _ text: String) {
+        let pack = RulePackLoader.load(embedded: [(path: "example.rules", contents: text)], root: "")
+        let diagnostics = pack.diagnostics + RulePackCompiler.compile(pack).1
+        #expect(diagnostics.contains { $0.id == id }, "'\(id)' not emitted: \(diagnostics.map(\.id))")
+    }
+
+    @Test func binaryFileIsEmitted() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triage-binary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a.rules")
+        try Data([0x64, 0x00, 0x65]).write(to: file)
+        #expect(RuleEngine.compile(paths: [file.path]).1.map(\.id) == [.binaryFile])
+    }
 }
