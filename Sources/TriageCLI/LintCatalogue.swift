@@ -1,4 +1,5 @@
 import TriageLint
+import TriageSyntax
 
 /// The lint part of docs/diagnostics.md, generated from the checks themselves so the
 /// catalogue, the examples and the tests cannot drift apart.
@@ -15,5 +16,20 @@ enum LintCatalogue {
             text += "Does not trigger:\n\n```\n" + check.nonTriggering[0] + "\n```\n\n"
         }
         return text + end + "\n"
+    }
+
+    static let indexBegin = "<!-- index of ids: generated from DiagnosticID.all; re-record with TRIAGE_RECORD=1 swift test --filter Catalogue -->"
+    static let indexEnd = "<!-- end of index -->"
+
+    /// Every declared id with its summary, by the module that emits it: the index at the top
+    /// of docs/diagnostics.md.
+    static func index() -> String {
+        var text = indexBegin + "\n\n| id | from | summary |\n| --- | --- | --- |\n"
+        for (module, ids) in [("syntax", DiagnosticID.syntaxIDs), ("compile", DiagnosticID.compileIDs), ("lint", DiagnosticID.lintIDs)] {
+            for id in ids {
+                text += "| [`\(id.rawValue)`](#\(id.rawValue)) | \(module) | \(id.summary.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")) |\n"
+            }
+        }
+        return text + "\n" + indexEnd + "\n"
     }
 }

@@ -55,7 +55,7 @@ enum LintCommand {
         let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
         if parsed.flag("list") {
             for check in Linter.checks {
-                io.write(check.id.padded(to: 28) + check.severity.rawValue.padded(to: 9) + check.summary + "\n")
+                io.write(check.id.rawValue.padded(to: 28) + check.severity.rawValue.padded(to: 9) + check.summary + "\n")
             }
             return .ok
         }

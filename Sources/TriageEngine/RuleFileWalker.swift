@@ -32,7 +32,7 @@ struct RuleFileWalker {
 
     private mutating func isNeverRead(_ canonical: String, path: String) -> Bool {
         guard let system = Self.neverRead.first(where: { RulePackLoader.isInside(canonical, $0) }) else { return false }
-        diagnostics.append(.error("cannot-read", "'\(path)' is below '\(system)', which holds no rule files and is never read",
+        diagnostics.append(.error(.cannotRead, "'\(path)' is below '\(system)', which holds no rule files and is never read",
                                   file: SourceFile(path: path, text: ""), span: nil, hint: "remove the link, or give --rules a directory of rule files"))
         return true
     }
@@ -40,7 +40,7 @@ struct RuleFileWalker {
     /// A link to somewhere outside the directory given: refused unless allowed.
     private mutating func leavesRoot(_ path: String, target: String) -> Bool {
         guard !allowOutside, !RulePackLoader.isInside(target, root) else { return false }
-        diagnostics.append(.error("import-outside-root", "symbolic link '\(path)' points to '\(target)', outside the rule pack's directory '\(root)'",
+        diagnostics.append(.error(.importOutsideRoot, "symbolic link '\(path)' points to '\(target)', outside the rule pack's directory '\(root)'",
                                   file: SourceFile(path: path, text: ""), span: nil,
                                   hint: "move the rules into the pack, or pass --allow-outside-imports if the pack may read them"))
         return true
@@ -63,7 +63,7 @@ struct RuleFileWalker {
                 if errno == ELOOP {
                     loop(path, "symbolic link '\(path)' loops and never reaches a file or directory")
                 } else if name.hasSuffix(".rules") {
-                    diagnostics.append(.error("cannot-read", "symbolic link '\(path)' points to nothing", file: SourceFile(path: path, text: ""), span: nil,
+                    diagnostics.append(.error(.cannotRead, "symbolic link '\(path)' points to nothing", file: SourceFile(path: path, text: ""), span: nil,
                                               hint: "fix or remove the link"))
                 }
                 continue
@@ -84,7 +84,7 @@ struct RuleFileWalker {
     }
 
     private mutating func loop(_ path: String, _ message: String) {
-        diagnostics.append(.error("symlink-loop", message, file: SourceFile(path: path, text: ""), span: nil,
+        diagnostics.append(.error(.symlinkLoop, message, file: SourceFile(path: path, text: ""), span: nil,
                                   hint: "remove the link, or point it at a directory outside this one"))
     }
 }

@@ -35,7 +35,7 @@ extension RulePackCompiler {
             case .all: return .and(compiled)
             case .atLeast(let count):
                 if count > items.count {
-                    error("impossible-count", "'at least \(count) of' a list of \(items.count) can never hold", file, span,
+                    error(.impossibleCount, "'at least \(count) of' a list of \(items.count) can never hold", file, span,
                           hint: "lower the count or add items")
                 }
                 return .atLeast(count, compiled)
@@ -57,7 +57,7 @@ extension RulePackCompiler {
     private mutating func requireSpans(_ expression: Expression, in file: SourceFile, context: String) -> Condition {
         let condition = compileCondition(expression, in: file)
         if !condition.yieldsSpans && !expression.isError && !isFailed(condition) {
-            error("not-a-pattern", "\(context) needs a pattern, and this is a condition", file, expression.span,
+            error(.notAPattern, "\(context) needs a pattern, and this is a condition", file, expression.span,
                   hint: "patterns are regexes, phrases, word lists, and 'or' / 'any of' over patterns; 'and' and 'not' give only true or false")
         }
         return condition
@@ -72,11 +72,11 @@ extension RulePackCompiler {
         if defines[name.name] != nil {
             if let start = expanding.firstIndex(of: name.name) {
                 let cycle = (expanding[start...] + [name.name]).joined(separator: " -> ")
-                error("definition-cycle", "definition cycle: \(cycle)", file, name.span, hint: "a definition cannot refer to itself, directly or through others")
+                error(.definitionCycle, "definition cycle: \(cycle)", file, name.span, hint: "a definition cannot refer to itself, directly or through others")
                 return RulePackCompiler.failed
             }
             guard expanding.count < RuleLimits.maximumDefinitionDepth else {
-                error("nesting-too-deep", "definitions refer to definitions more than \(RuleLimits.maximumDefinitionDepth) levels deep", file, name.span)
+                error(.nestingTooDeep, "definitions refer to definitions more than \(RuleLimits.maximumDefinitionDepth) levels deep", file, name.span)
                 return RulePackCompiler.failed
             }
             return compileDefinition(name.name)
@@ -123,7 +123,7 @@ extension RulePackCompiler {
         } catch {
             failedLiterals.insert(location)
             let offset = literal.patternStart + min(error.utf8Offset, literal.pattern.utf8.count)
-            self.error("invalid-regex", "invalid regex: \(error.message)", file, SourceSpan(start: offset, end: offset + 1),
+            self.error(.invalidRegex, "invalid regex: \(error.message)", file, SourceSpan(start: offset, end: offset + 1),
                        hint: RulePackCompiler.regexHint(for: error.message))
             return nil
         }
@@ -161,7 +161,7 @@ extension RulePackCompiler {
                               source: file.text(of: span), file: file, span: span, analysis: analysis)
         } catch {
             // Escaping makes this unreachable for well-formed lists; say so rather than crash.
-            self.error("invalid-regex", "word list could not be compiled: \(error.message)", file, span)
+            self.error(.invalidRegex, "word list could not be compiled: \(error.message)", file, span)
             return nil
         }
     }
@@ -171,7 +171,7 @@ extension RulePackCompiler {
         guard patterns.count >= maximumPatterns else { return true }
         if !patternLimitReported {
             patternLimitReported = true
-            error("too-many-patterns", "the pack has more than \(maximumPatterns) distinct patterns; this is the first one over", file, span,
+            error(.tooManyPatterns, "the pack has more than \(maximumPatterns) distinct patterns; this is the first one over", file, span,
                   hint: "share patterns through 'define', or split the pack")
         }
         return false

@@ -24,7 +24,7 @@ extension RulePackCompiler {
             }
         }
         if steps.isEmpty && !declaration.items.contains(where: { if case .step = $0 { return true } else { return false } }) {
-            error("empty-playbook", "playbook '\(declaration.name.name)' has no steps", file, declaration.name.span,
+            error(.emptyPlaybook, "playbook '\(declaration.name.name)' has no steps", file, declaration.name.span,
                   hint: "add at least one line such as: step chat \"Start a chat from the order page.\"")
         }
         return CompiledPlaybook(index: index, name: declaration.name.name, title: declaration.title?.value, needs: needs,
@@ -77,12 +77,12 @@ extension RulePackCompiler {
                 ok = false
                 let span = RulePackCompiler.placeholderSpan(name, in: raw, literal: literal)
                 let suggestion = Parser.closestName(name, among: Array(entities))
-                error("unknown-template-entity", "template names entity '\(name)', which no rule or entity captures", file, span,
+                error(.unknownTemplateEntity, "template names entity '\(name)', which no rule or entity captures", file, span,
                       hint: suggestion.map { "did you mean '{\($0)}'?" } ?? "declare it (entity \(name) \"…\" = /…/) or capture it with (?<\(name)>…); write a literal brace as '{{'")
             }
             return ok ? template : nil
         } catch {
-            self.error("invalid-template", error.message, file, literal.span, hint: error.message.hasPrefix("empty fallback") ? "write what to say without the value, e.g. {booking_ref|your booking reference}, or drop the '|'" : "placeholders look like {order_id} or {order_id|your order}; write a literal brace as '{{' or '}}'")
+            self.error(.invalidTemplate, error.message, file, literal.span, hint: error.message.hasPrefix("empty fallback") ? "write what to say without the value, e.g. {booking_ref|your booking reference}, or drop the '|'" : "placeholders look like {order_id} or {order_id|your order}; write a literal brace as '{{' or '}}'")
             return nil
         }
     }

@@ -58,7 +58,7 @@ public struct RulePackCompiler {
         return (all.hasErrors ? nil : ruleSet, all)
     }
 
-    mutating func error(_ id: String, _ message: String, _ file: SourceFile, _ span: SourceSpan?, hint: String? = nil, notes: [Diagnostic.Note] = []) {
+    mutating func error(_ id: DiagnosticID, _ message: String, _ file: SourceFile, _ span: SourceSpan?, hint: String? = nil, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(id, message, file: file, span: span, hint: hint, notes: notes))
     }
 
@@ -68,7 +68,7 @@ public struct RulePackCompiler {
         // Checked before anything is compiled, so an oversized pack fails fast.
         if ruleDeclarations.count > maximumRules {
             let first = ruleDeclarations[maximumRules]
-            error("too-many-rules", "the pack has \(ruleDeclarations.count) rules, more than \(maximumRules)", first.file, first.declaration.name.span,
+            error(.tooManyRules, "the pack has \(ruleDeclarations.count) rules, more than \(maximumRules)", first.file, first.declaration.name.span,
                   hint: "split it into packs that are loaded separately")
             return nil
         }
@@ -88,7 +88,7 @@ public struct RulePackCompiler {
                     undefined("playbook", name, symbol.file, candidates: Array(playbookIndexByName.keys))
                 }
             } else {
-                error("category-without-playbook", "category '\(declaration.id.name)' has no playbook", symbol.file, declaration.id.span,
+                error(.categoryWithoutPlaybook, "category '\(declaration.id.name)' has no playbook", symbol.file, declaration.id.span,
                       hint: "add a block: category \(declaration.id.name) \"…\" { playbook \(declaration.id.name.replacingOccurrences(".", "_")) }")
             }
             categories.append(CompiledCategory(index: categories.count, id: declaration.id.name, title: declaration.title?.value ?? declaration.id.name,
@@ -97,7 +97,7 @@ public struct RulePackCompiler {
         var fallback = categories.firstIndex { $0.id == settings.fallback }
         if fallback == nil {
             if let symbol = settingsDeclaration, let setting = symbol.declaration.settings.first(where: { $0.name.name == "fallback" }) {
-                error("undefined-name", "fallback category '\(settings.fallback)' is not declared", symbol.file, setting.value.span,
+                error(.undefinedName, "fallback category '\(settings.fallback)' is not declared", symbol.file, setting.value.span,
                       hint: "declare it: category \(settings.fallback) \"Other\" { playbook … }")
             }
             categories.append(CompiledCategory(index: categories.count, id: settings.fallback, title: "Other", priority: -1, playbook: nil, description: nil))
@@ -137,7 +137,7 @@ public struct RulePackCompiler {
             var speaker = SpeakerScope.customer
             if let written = declaration.speaker {
                 if let scope = SpeakerScope(rawValue: written.name) { speaker = scope } else {
-                    error("unknown-speaker", "unknown speaker '\(written.name)'", symbol.file, written.span, hint: "speaker is customer, agent or any")
+                    error(.unknownSpeaker, "unknown speaker '\(written.name)'", symbol.file, written.span, hint: "speaker is customer, agent or any")
                 }
             }
             let condition = declaration.condition.map { compileCondition($0, in: symbol.file) }
@@ -158,7 +158,7 @@ public struct RulePackCompiler {
             var normalizer = EntityNormalizer.implied(byName: declaration.name.name)
             if let written = declaration.normalizer {
                 if let known = EntityNormalizer(rawValue: written.name) { normalizer = known } else {
-                    error("unknown-normalizer", "unknown normaliser '\(written.name)'", symbol.file, written.span,
+                    error(.unknownNormalizer, "unknown normaliser '\(written.name)'", symbol.file, written.span,
                           hint: "one of: " + EntityNormalizer.allCases.map(\.rawValue).joined(separator: ", "))
                 }
             }
@@ -169,7 +169,7 @@ public struct RulePackCompiler {
             let condition = compileCondition(declaration.pattern, in: symbol.file)
             guard let alternatives = RulePackCompiler.patternAlternatives(condition) else {
                 if !declaration.pattern.isError {
-                    error("not-a-pattern", "an entity is a pattern, or patterns joined by 'or'", symbol.file, declaration.pattern.span,
+                    error(.notAPattern, "an entity is a pattern, or patterns joined by 'or'", symbol.file, declaration.pattern.span,
                           hint: "write regexes, phrases, word lists or definitions joined by 'or'; 'and', 'not' and 'within' decide whether a rule fires, not what to extract")
                 }
                 continue
@@ -199,7 +199,7 @@ public struct RulePackCompiler {
         func claim(_ kind: String, _ name: Identifier, _ file: SourceFile, into compiler: inout RulePackCompiler) -> Bool {
             let key = kind + ":" + name.name
             if let first = seen[key] {
-                compiler.error("duplicate-definition", "\(kind) '\(name.name)' is defined twice", file, name.span,
+                compiler.error(.duplicateDefinition, "\(kind) '\(name.name)' is defined twice", file, name.span,
                                hint: "rename one of them or remove the duplicate",
                                notes: [Diagnostic.Note("first defined here", file: first.file, span: first.span)])
                 return false
@@ -224,7 +224,7 @@ public struct RulePackCompiler {
                 case .lint: break
                 case .settings(let d):
                     if let first = settingsDeclaration {
-                        error("duplicate-definition", "settings are given twice", file, SourceSpan(start: d.span.start, end: d.span.start + 8),
+                        error(.duplicateDefinition, "settings are given twice", file, SourceSpan(start: d.span.start, end: d.span.start + 8),
                               hint: "a rule pack has one settings block", notes: [Diagnostic.Note("first given here", file: first.file, span: SourceSpan(start: first.declaration.span.start, end: first.declaration.span.start + 8))])
                     } else {
                         settingsDeclaration = Symbol(declaration: d, file: file)
@@ -240,7 +240,7 @@ public struct RulePackCompiler {
         let isCertain = suggestion.map { best in
             candidates.filter { Parser.editDistance(name.name.lowercased(), $0) == Parser.editDistance(name.name.lowercased(), best) }.count == 1
         } ?? false
-        diagnostics.append(.error("undefined-name", "undefined \(kind) '\(name.name)'", file: file, span: name.span,
+        diagnostics.append(.error(.undefinedName, "undefined \(kind) '\(name.name)'", file: file, span: name.span,
                                   hint: suggestion.map { "did you mean '\($0)'?" } ?? hint,
                                   fix: isCertain ? suggestion.map { Diagnostic.Fix(span: name.span, replacement: $0) } : nil))
     }
@@ -255,7 +255,7 @@ public struct RulePackCompiler {
             let value = setting.value
             func number(_ range: ClosedRange<Double>) -> Double? {
                 guard value.kind == .number, let number = Double(value.text), range.contains(number) else {
-                    error("invalid-setting", "'\(setting.name.name)' must be a number from \(range.lowerBound.compact) to \(range.upperBound.compact)", symbol.file, value.span)
+                    error(.invalidSetting, "'\(setting.name.name)' must be a number from \(range.lowerBound.compact) to \(range.upperBound.compact)", symbol.file, value.span)
                     return nil
                 }
                 return number
@@ -266,21 +266,21 @@ public struct RulePackCompiler {
             case "negation_window": if let n = number(0...20) { settings.negationWindow = Int(n) }
             case "date_order":
                 if let order = DateContext.Order(rawValue: value.text) { settings.dateOrder = order } else {
-                    error("invalid-setting", "'date_order' must be 'month_first' or 'day_first'", symbol.file, value.span)
+                    error(.invalidSetting, "'date_order' must be 'month_first' or 'day_first'", symbol.file, value.span)
                 }
             case "normalize":
                 switch value.text {
                 case "on": settings.normalize = true
                 case "off": settings.normalize = false
-                default: error("invalid-setting", "'normalize' must be 'on' or 'off'", symbol.file, value.span)
+                default: error(.invalidSetting, "'normalize' must be 'on' or 'off'", symbol.file, value.span)
                 }
             case "fallback":
                 if value.kind == .word { settings.fallback = value.text } else {
-                    error("invalid-setting", "'fallback' must be a category id", symbol.file, value.span)
+                    error(.invalidSetting, "'fallback' must be a category id", symbol.file, value.span)
                 }
             default:
                 let suggestion = Parser.closestName(setting.name.name, among: known)
-                error("unknown-setting", "unknown setting '\(setting.name.name)'", symbol.file, setting.name.span,
+                error(.unknownSetting, "unknown setting '\(setting.name.name)'", symbol.file, setting.name.span,
                       hint: suggestion.map { "did you mean '\($0)'?" } ?? "settings are " + known.joined(separator: ", "))
             }
         }
@@ -295,7 +295,7 @@ extension RulePackCompiler {
         for symbol in overrides {
             let (kind, name) = symbol.declaration.kindAndName
             if let first = seen[kind + ":" + name.name] {
-                error("duplicate-definition", "\(kind) '\(name.name)' is overridden twice", symbol.file, name.span, hint: "keep one override",
+                error(.duplicateDefinition, "\(kind) '\(name.name)' is overridden twice", symbol.file, name.span, hint: "keep one override",
                       notes: [Diagnostic.Note("first overridden here", file: first.file, span: first.declaration.kindAndName.name.span)])
                 continue
             }
@@ -332,7 +332,7 @@ extension RulePackCompiler {
 
     private mutating func nothingToOverride(_ kind: String, _ name: Identifier, _ file: SourceFile, candidates: [String]) {
         let suggestion = Parser.closestName(name.name, among: candidates)
-        error("nothing-to-override", "there is no \(kind) '\(name.name)' to override", file, name.span,
+        error(.nothingToOverride, "there is no \(kind) '\(name.name)' to override", file, name.span,
               hint: suggestion.map { "did you mean '\($0)'?" } ?? "override replaces a \(kind) declared in another file of the pack, e.g. one from import \"triage:ecommerce\"")
     }
 
@@ -365,7 +365,7 @@ extension RulePackCompiler {
                     continue
                 }
                 if target == index {
-                    error("precedence-cycle", "category '\(id.name)' cannot outrank itself", symbol.file, id.span, hint: "remove '\(id.name)' from its 'outranks'")
+                    error(.precedenceCycle, "category '\(id.name)' cannot outrank itself", symbol.file, id.span, hint: "remove '\(id.name)' from its 'outranks'")
                     continue
                 }
                 direct[index].append((target, id, symbol.file))
@@ -387,7 +387,7 @@ extension RulePackCompiler {
                     edge.target == index || reachable(from: edge.target, to: index, direct.map { $0.map(\.target) })
                 }) {
                     let path = cyclePath(from: index, through: clause.target, direct.map { $0.map(\.target) }).map { categories[$0].id }
-                    error("precedence-cycle", "categories outrank each other in a circle: " + path.joined(separator: " -> "), clause.file, clause.id.span,
+                    error(.precedenceCycle, "categories outrank each other in a circle: " + path.joined(separator: " -> "), clause.file, clause.id.span,
                           hint: "precedence must have a top: remove one 'outranks' on this circle")
                 }
                 reached.remove(index)
@@ -436,12 +436,12 @@ extension RulePackCompiler {
                 for variant in correction.variants {
                     let key = TextNormalizer.key(variant.text)
                     if let first = firstSeen[key] {
-                        error("duplicate-definition", "spelling variant '\(variant.text)' is given twice", symbol.file, variant.span,
+                        error(.duplicateDefinition, "spelling variant '\(variant.text)' is given twice", symbol.file, variant.span,
                               hint: "keep one line for it", notes: [Diagnostic.Note("first given here", file: first.file, span: first.span)])
                         continue
                     }
                     if key == TextNormalizer.key(correction.canonical.text) {
-                        error("invalid-spelling", "'\(variant.text)' is rewritten to itself", symbol.file, variant.span, hint: "remove it")
+                        error(.invalidSpelling, "'\(variant.text)' is rewritten to itself", symbol.file, variant.span, hint: "remove it")
                         continue
                     }
                     firstSeen[key] = (symbol.file, variant.span)

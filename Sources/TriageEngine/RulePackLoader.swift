@@ -73,7 +73,7 @@ public struct RulePackLoader {
         }
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             let loops = RulePackLoader.isSymlinkLoop(path)
-            report(.error(loops ? "symlink-loop" : "cannot-read", loops ? "'\(path)' is a symbolic link that loops" : "no such file or directory '\(path)'",
+            report(.error(loops ? .symlinkLoop : .cannotRead, loops ? "'\(path)' is a symbolic link that loops" : "no such file or directory '\(path)'",
                           file: SourceFile(path: path, text: ""), span: nil, hint: loops ? "point the link at a real file" : "check the path given to --rules"))
             return
         }
@@ -91,10 +91,10 @@ public struct RulePackLoader {
             walk.files = (walk.files + unsaved).sorted()
         }
         if walk.files.isEmpty && walk.diagnostics.isEmpty {
-            report(.error("no-rule-files", "no '.rules' files in directory '\(path)'", file: SourceFile(path: path, text: ""), span: nil))
+            report(.error(.noRuleFiles, "no '.rules' files in directory '\(path)'", file: SourceFile(path: path, text: ""), span: nil))
         }
         if walk.files.count > RuleLimits.maximumRuleFiles {
-            report(.error("too-many-rule-files", "directory '\(path)' holds \(walk.files.count) rule files, more than \(RuleLimits.maximumRuleFiles)",
+            report(.error(.tooManyRuleFiles, "directory '\(path)' holds \(walk.files.count) rule files, more than \(RuleLimits.maximumRuleFiles)",
                           file: SourceFile(path: path, text: ""), span: nil, hint: "give --rules a smaller directory"))
             return
         }
@@ -133,7 +133,7 @@ public struct RulePackLoader {
 
     private enum ReadResult {
         case text(String)
-        case failure(id: String, message: String, hint: String?)
+        case failure(id: DiagnosticID, message: String, hint: String?)
         case invalidUTF8(lossy: String, offset: Int)
     }
 
@@ -141,7 +141,7 @@ public struct RulePackLoader {
         switch storage {
         case .memory(let contents):
             guard let text = contents[RulePackLoader.normalize(path)] else {
-                return .failure(id: "cannot-read", message: "no such file '\(path)' in the rule pack", hint: nil)
+                return .failure(id: .cannotRead, message: "no such file '\(path)' in the rule pack", hint: nil)
             }
             return .text(text)
         case .disk(let overlay):
@@ -149,28 +149,28 @@ public struct RulePackLoader {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 if RulePackLoader.isSymlinkLoop(path) {
-                    return .failure(id: "symlink-loop", message: "'\(path)' is a symbolic link that loops", hint: "point the link at a real file")
+                    return .failure(id: .symlinkLoop, message: "'\(path)' is a symbolic link that loops", hint: "point the link at a real file")
                 }
-                return .failure(id: "cannot-read", message: "no such file '\(path)'", hint: nil)
+                return .failure(id: .cannotRead, message: "no such file '\(path)'", hint: nil)
             }
             if isDirectory.boolValue {
-                return .failure(id: "cannot-read", message: "'\(path)' is a directory, not a rule file", hint: nil)
+                return .failure(id: .cannotRead, message: "'\(path)' is a directory, not a rule file", hint: nil)
             }
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                return .failure(id: "cannot-read", message: "cannot read '\(path)': permission denied or unreadable", hint: nil)
+                return .failure(id: .cannotRead, message: "cannot read '\(path)': permission denied or unreadable", hint: nil)
             }
             defer { try? handle.close() }
             let data: Data
             do {
                 data = try handle.read(upToCount: RuleLimits.maximumRuleFileBytes + 1) ?? Data()
             } catch {
-                return .failure(id: "cannot-read", message: "cannot read '\(path)': \(error.localizedDescription)", hint: nil)
+                return .failure(id: .cannotRead, message: "cannot read '\(path)': \(error.localizedDescription)", hint: nil)
             }
             if data.count > RuleLimits.maximumRuleFileBytes {
-                return .failure(id: "file-too-large", message: "rule file '\(path)' is larger than \(RuleLimits.maximumRuleFileBytes >> 20) MiB", hint: "split it into several files")
+                return .failure(id: .fileTooLarge, message: "rule file '\(path)' is larger than \(RuleLimits.maximumRuleFileBytes >> 20) MiB", hint: "split it into several files")
             }
             if let nul = data.firstIndex(of: 0) {
-                return .failure(id: "binary-file", message: "'\(path)' looks like a binary file (NUL byte at offset \(nul - data.startIndex))", hint: "rule files are UTF-8 text")
+                return .failure(id: .binaryFile, message: "'\(path)' looks like a binary file (NUL byte at offset \(nul - data.startIndex))", hint: "rule files are UTF-8 text")
             }
             if let text = String(validating: data, as: UTF8.self) {
                 return .text(text)
@@ -198,18 +198,18 @@ public struct RulePackLoader {
         let path = RulePackLoader.normalize(givenPath)
         let key = canonical(path)
         if case .disk = storage, !allowOutsideImports, let importedFrom, let root, !RulePackLoader.isInside(key, root) {
-            report(.error("import-outside-root", "import '\(path)' is outside the rule pack's directory '\(root)'", file: importedFrom.file, span: importedFrom.span,
+            report(.error(.importOutsideRoot, "import '\(path)' is outside the rule pack's directory '\(root)'", file: importedFrom.file, span: importedFrom.span,
                           hint: "keep imported files inside the directory given to --rules, or pass --allow-outside-imports"))
             return
         }
         if let position = stack.firstIndex(of: key), let importedFrom {
             let cycle = (stack[position...].map { $0 } + [key]).map { displayName($0) }.joined(separator: " -> ")
-            report(.error("import-cycle", "import cycle: \(cycle)", file: importedFrom.file, span: importedFrom.span, hint: "remove one of these imports; a directory given to --rules already loads every file in it"))
+            report(.error(.importCycle, "import cycle: \(cycle)", file: importedFrom.file, span: importedFrom.span, hint: "remove one of these imports; a directory given to --rules already loads every file in it"))
             return
         }
         if loaded[key] != nil { return }
         if stack.count >= RuleLimits.maximumImportDepth, let importedFrom {
-            report(.error("import-too-deep", "imports nested more than \(RuleLimits.maximumImportDepth) levels deep", file: importedFrom.file, span: importedFrom.span))
+            report(.error(.importTooDeep, "imports nested more than \(RuleLimits.maximumImportDepth) levels deep", file: importedFrom.file, span: importedFrom.span))
             return
         }
         let text: String
@@ -218,7 +218,7 @@ public struct RulePackLoader {
             text = contents
         case .failure(let id, let message, let hint):
             if let importedFrom {
-                report(.error(id == "cannot-read" ? "import-not-found" : id, message, file: importedFrom.file, span: importedFrom.span, hint: hint ?? "import paths are relative to the importing file"))
+                report(.error(id == .cannotRead ? .importNotFound : id, message, file: importedFrom.file, span: importedFrom.span, hint: hint ?? "import paths are relative to the importing file"))
             } else {
                 report(.error(id, message, file: SourceFile(path: path, text: ""), span: nil, hint: hint))
             }
@@ -227,7 +227,7 @@ public struct RulePackLoader {
             // Report where the bad byte is, from the valid prefix, and parse nothing.
             let source = SourceFile(path: path, text: lossy)
             // Up to the first bad byte the lossy text is byte-identical, so the offset holds.
-            report(.error("invalid-utf8", "rule file is not valid UTF-8", file: source, span: SourceSpan(start: offset, end: offset + 1), hint: "save the file as UTF-8"))
+            report(.error(.invalidUTF8, "rule file is not valid UTF-8", file: source, span: SourceSpan(start: offset, end: offset + 1), hint: "save the file as UTF-8"))
             loaded[key] = -1
             return
         }
@@ -237,7 +237,7 @@ public struct RulePackLoader {
         files.append(ruleFile)
         diagnostics += parseDiagnostics
         if ruleFile.declarations.isEmpty && parseDiagnostics.isEmpty {
-            report(.warning("empty-rule-file", "rule file '\(path)' has no declarations", file: source, span: nil,
+            report(.warning(.emptyRuleFile, "rule file '\(path)' has no declarations", file: source, span: nil,
                             hint: "an empty pack answers every message with the fallback category"))
         }
         stack.append(key)
@@ -259,7 +259,7 @@ public struct RulePackLoader {
         guard let pack = embeddedPacks.first(where: { $0.name == name }) else {
             let names = embeddedPacks.map(\.name)
             let suggestion = Parser.closestName(name, among: names)
-            report(.error("import-not-found", "no embedded pack '\(name)'", file: importedFrom.file, span: importedFrom.span,
+            report(.error(.importNotFound, "no embedded pack '\(name)'", file: importedFrom.file, span: importedFrom.span,
                           hint: suggestion.map { "did you mean 'triage:\($0)'?" }
                             ?? (names.isEmpty ? "this program has no embedded packs" : "embedded packs: " + names.map { "'triage:\($0)'" }.joined(separator: ", "))))
             return

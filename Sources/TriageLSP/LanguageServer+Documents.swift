@@ -109,8 +109,8 @@ extension LanguageServer {
         var members: [JSONMember] = [
             JSONMember("range", range),
             JSONMember("severity", .int(severity)),
-            JSONMember("code", .string(diagnostic.id)),
-            JSONMember("codeDescription", .object(["href": .string(diagnosticsDocumentation + "#" + diagnostic.id)])),
+            JSONMember("code", .string(diagnostic.id.rawValue)),
+            JSONMember("codeDescription", .object(["href": .string(diagnosticsDocumentation + "#" + diagnostic.id.rawValue)])),
             JSONMember("source", "triage"),
             JSONMember("message", .string(message)),
         ]

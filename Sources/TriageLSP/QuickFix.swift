@@ -13,14 +13,14 @@ public struct QuickFix: Sendable, Equatable {
         guard let file = diagnostic.file, let span = diagnostic.span, let hint = diagnostic.hint else { return nil }
         let written = file.text(of: span)
         switch diagnostic.id {
-        case "undefined-name", "unknown-setting":
+        case .undefinedName, .unknownSetting:
             guard let name = quoted(after: "did you mean '", in: hint), written.utf8.allSatisfy(isNameByteOrDot) else { return nil }
             return QuickFix(title: "change '\(written)' to '\(name)'", span: span, newText: name)
-        case "uppercase-in-caseless-list":
+        case .uppercaseInCaselessList:
             return QuickFix(title: "write '\(written.lowercased())'", span: span, newText: written.lowercased())
-        case "duplicate-word":
+        case .duplicateWord:
             return QuickFix(title: "remove the duplicate '\(written)'", span: withSpaceBefore(span, in: file), newText: "")
-        case "punctuation-in-word", "spelling-variant-in-list":
+        case .punctuationInWord, .spellingVariantInList:
             if hint.hasPrefix("remove the entry") {
                 return QuickFix(title: "remove '\(written)'", span: withSpaceBefore(span, in: file), newText: "")
             }
@@ -28,7 +28,7 @@ public struct QuickFix: Sendable, Equatable {
             let needsQuotes = written.hasPrefix("\"") || !fixed.utf8.allSatisfy { PackSymbols.isNameByte($0) || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "-") }
             let text = needsQuotes ? "\"" + fixed.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : fixed
             return QuickFix(title: "write \(text)", span: span, newText: text)
-        case "case-sensitive-regex":
+        case .caseSensitiveRegex:
             guard written.hasPrefix("/"), let slash = written.lastIndex(of: "/"), slash != written.startIndex else { return nil }
             let text = written[...slash] + "i" + written[written.index(after: slash)...]
             return QuickFix(title: "add the 'i' flag", span: span, newText: String(text))

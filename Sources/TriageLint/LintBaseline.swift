@@ -50,12 +50,12 @@ public struct LintBaseline: Sendable {
             String(data: try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]), encoding: .utf8)!.dropFirst().dropLast().description
         }
         let lines = diagnostics.map { d in
-            "    {\"id\": \(quoted(d.id)), \"file\": \(quoted(d.file?.path ?? "")), \"message\": \(quoted(d.message))}"
+            "    {\"id\": \(quoted(d.id.rawValue)), \"file\": \(quoted(d.file?.path ?? "")), \"message\": \(quoted(d.message))}"
         }.sorted()
         return "{\n  \"schema\": \"\(schema)\",\n  \"version\": 1,\n  \"findings\": [\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "" : "\n") + "  ]\n}\n"
     }
 
     private static func key(_ diagnostic: Diagnostic) -> String {
-        diagnostic.id + "\u{1}" + (diagnostic.file?.path ?? "") + "\u{1}" + diagnostic.message
+        diagnostic.id.rawValue + "\u{1}" + (diagnostic.file?.path ?? "") + "\u{1}" + diagnostic.message
     }
 }

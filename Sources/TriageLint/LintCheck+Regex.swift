@@ -1,10 +1,19 @@
 import TriageEngine
 import TriageSyntax
 
+// The ids of the checks below, with their one-line summaries.
+extension DiagnosticID {
+    public static let regexMatchesEmpty = DiagnosticID("regex-matches-empty", summary: "a regex that can match the empty string")
+    public static let catastrophicBacktracking = DiagnosticID("catastrophic-backtracking", summary: "a regex with nested or overlapping repetition that an adversarial message drives into exponential backtracking, confirmed by probing it under a small match limit")
+    public static let slowAtEveryPosition = DiagnosticID("slow-at-every-position", summary: "a regex whose work at one start position grows with the length of the message (two overlapping unbounded repetitions), confirmed by counting its steps on probes of 100 and 400 characters")
+    public static let caseSensitiveRegex = DiagnosticID("case-sensitive-regex", summary: "a regex without the 'i' flag that contains mixed-case words")
+    public static let unmatchableBoundary = DiagnosticID("unmatchable-boundary", summary: "a '\\b' next to punctuation in a regex")
+    public static let noPrefilterLiteral = DiagnosticID("no-prefilter-literal", summary: "a pattern with no literal text the prefilter can look for, so it runs on every message")
+}
+
 extension LintCheck {
     static let regexMatchesEmpty = LintCheck(
-        id: "regex-matches-empty",
-        summary: "a regex that can match the empty string",
+        id: .regexMatchesEmpty,
         rationale: "it matches every message, at every position, so the rule fires on anything",
         triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(late)?/ }", "category c \"C\" { playbook general }\nrule r -> c { when /x*/ }"],
         nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(late)+/ }"]
@@ -18,8 +27,7 @@ extension LintCheck {
     }
 
     static let catastrophicBacktracking = LintCheck(
-        id: "catastrophic-backtracking",
-        summary: "a regex with nested or overlapping repetition that an adversarial message drives into exponential backtracking, confirmed by probing it under a small match limit",
+        id: .catastrophicBacktracking,
         rationale: "such a pattern can take seconds or hit the match limit on one long message; the limit keeps Triage safe, but the rule then misses",
         triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(a+)+$/ }", "category c \"C\" { playbook general }\nrule r -> c { when /^(\\w|\\d)+x$/ }"],
         nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /\\ba+\\b/ }", "category c \"C\" { playbook general }\nrule r -> c { when /(late|delayed)+/ }"]
@@ -36,8 +44,7 @@ extension LintCheck {
     }
 
     static let slowAtEveryPosition = LintCheck(
-        id: "slow-at-every-position",
-        summary: "a regex whose work at one start position grows with the length of the message (two overlapping unbounded repetitions), confirmed by counting its steps on probes of 100 and 400 characters",
+        id: .slowAtEveryPosition,
         rationale: "PCRE2's match limit bounds one start position, and each stays under it, so a long message that never matches costs the cube of its length: seconds for 40 KB, minutes for 1 MB; only the time budget stops it, and the rules that use it are then not evaluated",
         triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(?:a|b)*(?:a|b)*c\\d/ }", "category c \"C\" { playbook general }\nrule r -> c { when /\\w+\\s*\\w+z\\d/ }"],
         nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /[ab]*+c\\d/ }", "category c \"C\" { playbook general }\nrule r -> c { when /\\bord\\w+ \\d+/ }", "category c \"C\" { playbook general }\nrule r -> c { when /\\w+ing\\b/ }"]
@@ -55,8 +62,7 @@ extension LintCheck {
     }
 
     static let caseSensitiveRegex = LintCheck(
-        id: "case-sensitive-regex",
-        summary: "a regex without the 'i' flag that contains mixed-case words",
+        id: .caseSensitiveRegex,
         rationale: "'/Refund/' misses 'refund' and 'REFUND'; customers do not write in the case the author expects",
         triggering: ["define r = /Refund (is )?late/"],
         nonTriggering: ["define r = /Refund (is )?late/i", "define r = /refund/", "define r = /(?i)Refund/", "define id = /\\bTBA\\d+/"]
@@ -69,8 +75,7 @@ extension LintCheck {
     }
 
     static let unmatchableBoundary = LintCheck(
-        id: "unmatchable-boundary",
-        summary: "a '\\b' next to punctuation in a regex",
+        id: .unmatchableBoundary,
         rationale: "'\\b' needs a word character on one side; next to '#', '$' or '.' it matches only when a letter touches the punctuation, which is rarely the case",
         triggering: ["define tag = /\\b#fail\\b/", "define price = /\\b\\$\\d+/"],
         nonTriggering: ["define tag = /#fail\\b/", "define late_word = /\\blate\\b/", "define group = /\\b(late|slow)\\b/", "define not_too_late = /(?<!\\btoo\\s)late/"]
@@ -84,8 +89,7 @@ extension LintCheck {
     }
 
     static let noPrefilterLiteral = LintCheck(
-        id: "no-prefilter-literal",
-        summary: "a pattern with no literal text the prefilter can look for, so it runs on every message",
+        id: .noPrefilterLiteral,
         rationale: "the prefilter skips a pattern when none of its required words occur; a pattern made only of classes, wildcards or optional parts runs through PCRE2 on every message and slows every classification",
         triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /\\d{3}-\\d{7}/ }", "category c \"C\" { playbook general }\nrule r -> c { when /(late)?\\w+/ }"],
         nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /order\\s+\\d{3}-\\d{7}/ }", "category c \"C\" { playbook general }\nrule r -> c { when words { late delayed } }"]

@@ -2,10 +2,16 @@ import TriageEngine
 import TriageSupport
 import TriageSyntax
 
+// The ids of the checks below, with their one-line summaries.
+extension DiagnosticID {
+    public static let ruleNeverFires = DiagnosticID("rule-never-fires", summary: "a rule that can never change a score: weight 0, a condition that contradicts itself, or an 'unless' that holds whenever its 'when' does")
+    public static let shadowedRule = DiagnosticID("shadowed-rule", summary: "a rule whose condition implies another rule's, which adds more weight to a different category")
+    public static let conflictingPattern = DiagnosticID("conflicting-pattern", summary: "the same word or regex deciding, on its own, rules of two different categories")
+}
+
 extension LintCheck {
     static let ruleNeverFires = LintCheck(
-        id: "rule-never-fires",
-        summary: "a rule that can never change a score: weight 0, a condition that contradicts itself, or an 'unless' that holds whenever its 'when' does",
+        id: .ruleNeverFires,
         rationale: "the rule looks like it does something and does nothing",
         triggering: [
             "category c \"C\" { playbook general }\nrule r -> c { when \"late\" and not \"late\" }",
@@ -39,8 +45,7 @@ extension LintCheck {
     }
 
     static let shadowedRule = LintCheck(
-        id: "shadowed-rule",
-        summary: "a rule whose condition implies another rule's, which adds more weight to a different category",
+        id: .shadowedRule,
         rationale: "whenever the rule fires the other fires too and outweighs it, so on its own it can never make its category win",
         triggering: ["category a \"A\" { playbook general }\ncategory b \"B\" { playbook general }\nrule weak -> a { when \"late\" and \"parcel\" weight 1 }\nrule strong -> b { when \"late\" weight 3 }"],
         nonTriggering: [
@@ -79,8 +84,7 @@ extension LintCheck {
     }
 
     static let conflictingPattern = LintCheck(
-        id: "conflicting-pattern",
-        summary: "the same word or regex deciding, on its own, rules of two different categories",
+        id: .conflictingPattern,
         rationale: "a message with that word scores for both categories; usually one of the lists is wrong, or the word needs context (within N words of …)",
         triggering: ["category a \"A\" { playbook general }\ncategory b \"B\" { playbook general }\nrule ra -> a { when words { refund late } }\nrule rb -> b { when words { return refund } }"],
         nonTriggering: [

@@ -1,10 +1,18 @@
 import Foundation
 import TriageSyntax
 
+// The ids of the checks below, with their one-line summaries.
+extension DiagnosticID {
+    public static let unusedDefinition = DiagnosticID("unused-definition", summary: "a definition that no rule, entity or used definition refers to")
+    public static let unusedPlaybook = DiagnosticID("unused-playbook", summary: "a playbook that no category names")
+    public static let unusedSignal = DiagnosticID("unused-signal", summary: "a signal that no rule raises")
+    public static let categoryWithoutRule = DiagnosticID("category-without-rule", summary: "a category (other than the fallback) that no rule points at")
+    public static let uncapturedEntity = DiagnosticID("uncaptured-entity", summary: "a playbook needs or fills in an entity that only unused patterns capture")
+}
+
 extension LintCheck {
     static let unusedDefinition = LintCheck(
-        id: "unused-definition",
-        summary: "a definition that no rule, entity or used definition refers to",
+        id: .unusedDefinition,
         rationale: "dead definitions mislead readers into thinking words are matched when they are not, and often point at a rule that was meant to use them",
         triggering: ["define late = words { late delayed }"],
         nonTriggering: ["category c \"C\" { playbook general }\ndefine late = words { late }\ndefine slow = late\nrule r -> c { when slow }"]
@@ -24,8 +32,7 @@ extension LintCheck {
     }
 
     static let unusedPlaybook = LintCheck(
-        id: "unused-playbook",
-        summary: "a playbook that no category names",
+        id: .unusedPlaybook,
         rationale: "a playbook is only shown for the category that names it; an unnamed one is never shown",
         triggering: ["playbook orphan { step chat \"Hi.\" }"],
         nonTriggering: ["category c \"C\" { playbook used }\nplaybook used { step chat \"Hi.\" }\nrule r -> c { when \"x\" }"]
@@ -38,8 +45,7 @@ extension LintCheck {
     }
 
     static let unusedSignal = LintCheck(
-        id: "unused-signal",
-        summary: "a signal that no rule raises",
+        id: .unusedSignal,
         rationale: "playbook steps that wait for the signal can never be shown",
         triggering: ["signal urgent \"Needs it now\""],
         nonTriggering: ["signal urgent \"Needs it now\"\nrule hurry -> signal urgent { when \"asap\" }"]
@@ -53,8 +59,7 @@ extension LintCheck {
     }
 
     static let categoryWithoutRule = LintCheck(
-        id: "category-without-rule",
-        summary: "a category (other than the fallback) that no rule points at",
+        id: .categoryWithoutRule,
         rationale: "nothing can ever be classified into it",
         triggering: ["category lonely \"Lonely\" { playbook general }"],
         nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when \"x\" }"]
@@ -68,8 +73,7 @@ extension LintCheck {
     }
 
     static let uncapturedEntity = LintCheck(
-        id: "uncaptured-entity",
-        summary: "a playbook needs or fills in an entity that only unused patterns capture",
+        id: .uncapturedEntity,
         rationale: "the entity can never be found, so the playbook always reports it missing or shows its placeholder",
         triggering: ["define ref = /ref (?<ref_no>\\d+)/\ncategory c \"C\" { playbook p }\nrule r -> c { when \"x\" }\nplaybook p { needs ref_no \"the reference\" step chat \"Quote {ref_no|it}.\" }"],
         nonTriggering: ["define ref = /ref (?<ref_no>\\d+)/\ncategory c \"C\" { playbook p }\nrule r -> c { when ref }\nplaybook p { needs ref_no \"the reference\" step chat \"Quote {ref_no|it}.\" }"]

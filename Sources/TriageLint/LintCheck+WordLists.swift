@@ -1,6 +1,14 @@
 import TriageEngine
 import TriageSyntax
 
+// The ids of the checks below, with their one-line summaries.
+extension DiagnosticID {
+    public static let uppercaseInCaselessList = DiagnosticID("uppercase-in-caseless-list", summary: "a capital letter in a word list that ignores case")
+    public static let duplicateWord = DiagnosticID("duplicate-word", summary: "the same word twice in one word list")
+    public static let spellingVariantInList = DiagnosticID("spelling-variant-in-list", summary: "a word-list entry that the pack's spelling block rewrites before matching")
+    public static let punctuationInWord = DiagnosticID("punctuation-in-word", summary: "a word-list entry that starts or ends with punctuation")
+}
+
 extension LintCheck {
     /// A word-list entry as it is written back: quoted when it was, or when it needs quotes.
     static func written(_ text: String, quoted: Bool) -> String {
@@ -9,8 +17,7 @@ extension LintCheck {
     }
 
     static let uppercaseInCaselessList = LintCheck(
-        id: "uppercase-in-caseless-list",
-        summary: "a capital letter in a word list that ignores case",
+        id: .uppercaseInCaselessList,
         rationale: "the list matches any case anyway; the capital suggests the author expected it to matter (use 'words case-sensitive { … }' if it does)",
         triggering: ["define brand = words { Kindle echo }"],
         nonTriggering: ["define brand = words { kindle echo }", "define brand = words case-sensitive { iPhone }"]
@@ -25,8 +32,7 @@ extension LintCheck {
     }
 
     static let duplicateWord = LintCheck(
-        id: "duplicate-word",
-        summary: "the same word twice in one word list",
+        id: .duplicateWord,
         rationale: "the second copy does nothing and makes the list harder to review",
         triggering: ["define late = words { late delayed late }", "define late = words { late \"LATE\" }"],
         nonTriggering: ["define late = words { late delayed }", "define brand = words case-sensitive { Echo echo }"]
@@ -49,8 +55,7 @@ extension LintCheck {
     }
 
     static let spellingVariantInList = LintCheck(
-        id: "spelling-variant-in-list",
-        summary: "a word-list entry that the pack's spelling block rewrites before matching",
+        id: .spellingVariantInList,
         rationale: "the message is normalised first, so 'rcvd' in the text is already 'received' when lists are matched: an entry written as the variant never matches",
         triggering: ["spelling { rcvd -> received }\ndefine got = words { rcvd received }", "spelling { plz -> please }\ndefine ask = words { \"plz help\" }"],
         nonTriggering: ["spelling { rcvd -> received }\ndefine got = words { received }"]
@@ -76,8 +81,7 @@ extension LintCheck {
     }
 
     static let punctuationInWord = LintCheck(
-        id: "punctuation-in-word",
-        summary: "a word-list entry that starts or ends with punctuation",
+        id: .punctuationInWord,
         rationale: "entries match on word boundaries, so 'asap!' misses 'asap' and '#fail' misses 'fail'; the punctuation is rarely what is meant",
         triggering: ["define hurry = words { \"asap!\" }", "define tag = words { \"#fail\" }"],
         nonTriggering: ["define hurry = words { asap \"right now\" deliver* hasn't }"]

@@ -3,10 +3,10 @@ import TriageSyntax
 /// One lint check: an id, what it finds and why it matters, examples that must and must
 /// not trigger it (the tests and docs/diagnostics.md are built from them), and the check.
 public struct LintCheck: Sendable {
-    public let id: String
+    public let id: DiagnosticID
     public let severity: Diagnostic.Severity
-    /// One line: what the check finds.
-    public let summary: String
+    /// One line: what the check finds (declared with its id).
+    public var summary: String { id.summary }
     /// Why it matters.
     public let rationale: String
     /// Rule-file snippets that must trigger the check (after `LintCheck.examplePreamble`).
@@ -15,11 +15,10 @@ public struct LintCheck: Sendable {
     public let nonTriggering: [String]
     let run: @Sendable (LintCheck, LintContext) -> [Diagnostic]
 
-    public init(id: String, severity: Diagnostic.Severity = .warning, summary: String, rationale: String,
+    public init(id: DiagnosticID, severity: Diagnostic.Severity = .warning, rationale: String,
                 triggering: [String], nonTriggering: [String], run: @escaping @Sendable (LintCheck, LintContext) -> [Diagnostic]) {
         self.id = id
         self.severity = severity
-        self.summary = summary
         self.rationale = rationale
         self.triggering = triggering
         self.nonTriggering = nonTriggering

@@ -3,13 +3,13 @@ import TriageSyntax
 /// What the pack's `lint { … }` blocks say: checks turned off and severities changed. Applies
 /// to lint findings only; compile errors cannot be turned off.
 struct LintConfiguration {
-    private var disabled: Set<String> = []
-    private var severities: [String: Diagnostic.Severity] = [:]
+    private var disabled: Set<DiagnosticID> = []
+    private var severities: [DiagnosticID: Diagnostic.Severity] = [:]
     /// Mistakes in the blocks themselves: unknown ids, an id configured twice.
     private(set) var problems: [Diagnostic] = []
 
-    init(context: LintContext, known: [String]) {
-        var firstSeen: [String: (file: SourceFile, span: SourceSpan)] = [:]
+    init(context: LintContext, known: [DiagnosticID]) {
+        var firstSeen: [DiagnosticID: (file: SourceFile, span: SourceSpan)] = [:]
         for config in context.lintConfigs {
             for clause in config.node.clauses {
                 let entries: [(Identifier, Diagnostic.Severity?)]
@@ -18,19 +18,19 @@ struct LintConfiguration {
                 case .severity(let id, let level, _): entries = [(id, Diagnostic.Severity(rawValue: level.name))]
                 }
                 for (id, severity) in entries {
-                    guard known.contains(id.name) else {
-                        let suggestion = Parser.closestName(id.name, among: known)
-                        problems.append(.error("unknown-lint-check", "'\(id.name)' is not a lint check", file: config.file, span: id.span,
+                    guard let check = DiagnosticID.named(id.name), known.contains(check) else {
+                        let suggestion = Parser.closestName(id.name, among: known.map(\.rawValue))
+                        problems.append(.error(.unknownLintCheck, "'\(id.name)' is not a lint check", file: config.file, span: id.span,
                                                hint: suggestion.map { "did you mean '\($0)'?" } ?? "lint checks are listed by 'triage lint --list'"))
                         continue
                     }
-                    if let first = firstSeen[id.name] {
-                        problems.append(.error("duplicate-definition", "lint check '\(id.name)' is configured twice", file: config.file, span: id.span,
+                    if let first = firstSeen[check] {
+                        problems.append(.error(.duplicateDefinition, "lint check '\(id.name)' is configured twice", file: config.file, span: id.span,
                                                hint: "keep one clause for it", notes: [Diagnostic.Note("first configured here", file: first.file, span: first.span)]))
                         continue
                     }
-                    firstSeen[id.name] = (config.file, id.span)
-                    if let severity { severities[id.name] = severity } else { disabled.insert(id.name) }
+                    firstSeen[check] = (config.file, id.span)
+                    if let severity { severities[check] = severity } else { disabled.insert(check) }
                 }
             }
         }
@@ -43,5 +43,5 @@ struct LintConfiguration {
         return finding.with(severity: severity)
     }
 
-    func isDisabled(_ id: String) -> Bool { disabled.contains(id) }
+    func isDisabled(_ id: DiagnosticID) -> Bool { disabled.contains(id) }
 }

@@ -51,7 +51,7 @@ public enum Linter {
 /// `# triage-ignore: id, id` comments, by file and line.
 struct Suppressions {
     static let marker = "triage-ignore:"
-    private var byLine: [String: [Int: Set<String>]] = [:]
+    private var byLine: [String: [Int: Set<DiagnosticID>]] = [:]
     private var comments: [(file: SourceFile, comment: Comment, ids: [String])] = []
 
     init(pack: LoadedRulePack) {
@@ -62,8 +62,9 @@ struct Suppressions {
                 let line = ruleFile.source.location(of: comment.span.start).line
                 // An own-line comment covers the next line; a trailing one its own line.
                 let target = comment.isOwnLine ? line + 1 : line
-                byLine[ruleFile.source.path, default: [:]][target, default: []].formUnion(ids)
-                if comment.isOwnLine { byLine[ruleFile.source.path, default: [:]][line, default: []].formUnion(ids) }
+                let named = ids.compactMap(DiagnosticID.named)
+                byLine[ruleFile.source.path, default: [:]][target, default: []].formUnion(named)
+                if comment.isOwnLine { byLine[ruleFile.source.path, default: [:]][line, default: []].formUnion(named) }
                 comments.append((ruleFile.source, comment, ids))
             }
         }
@@ -75,10 +76,10 @@ struct Suppressions {
     }
 
     /// A suppression naming an id no check has is most likely a typo.
-    func unknownIDs(known: Set<String>) -> [Diagnostic] {
+    func unknownIDs(known: Set<DiagnosticID>) -> [Diagnostic] {
         comments.flatMap { entry in
-            entry.ids.filter { !known.contains($0) }.map { id in
-                Diagnostic.warning("unknown-suppression", "'\(id)' in a suppression comment is not a lint check", file: entry.file, span: entry.comment.span,
+            entry.ids.filter { DiagnosticID.named($0).map(known.contains) != true }.map { id in
+                Diagnostic.warning(.unknownSuppression, "'\(id)' in a suppression comment is not a lint check", file: entry.file, span: entry.comment.span,
                                    hint: "lint checks are listed by 'triage lint --list'")
             }
         }

@@ -15,7 +15,7 @@ struct LintJSONReport: Reporter {
 
     func render() -> String {
         let diagnostics: [JSONValue] = result.diagnostics.map { d in
-            var members = [JSONMember("id", .string(d.id)), JSONMember("severity", .string(d.severity.rawValue)), JSONMember("message", .string(d.message))]
+            var members = [JSONMember("id", .string(d.id.rawValue)), JSONMember("severity", .string(d.severity.rawValue)), JSONMember("message", .string(d.message))]
             members += LintJSONReport.location(file: d.file, span: d.span)
             members.append(JSONMember("hint", d.hint.map { .string($0) } ?? .null))
             members.append(JSONMember("notes", .array(d.notes.map { note in .object([JSONMember("message", .string(note.message))] + LintJSONReport.location(file: note.file, span: note.span)) })))

@@ -19,16 +19,16 @@ struct LintSARIFReport: Reporter {
         var rules: [JSONValue] = []
         var index: [String: Int] = [:]
         for check in Linter.checks {
-            index[check.id] = rules.count
-            rules.append(rule(id: check.id, summary: check.summary, detail: check.rationale, level: check.severity))
+            index[check.id.rawValue] = rules.count
+            rules.append(rule(id: check.id.rawValue, summary: check.summary, detail: check.rationale, level: check.severity))
         }
-        for d in result.diagnostics where index[d.id] == nil {
-            index[d.id] = rules.count
-            rules.append(rule(id: d.id, summary: "rule file \(d.severity.rawValue): \(d.id.replacingOccurrences(of: "-", with: " "))", detail: nil, level: d.severity))
+        for d in result.diagnostics where index[d.id.rawValue] == nil {
+            index[d.id.rawValue] = rules.count
+            rules.append(rule(id: d.id.rawValue, summary: "rule file \(d.severity.rawValue): \(d.id.rawValue.replacingOccurrences(of: "-", with: " "))", detail: nil, level: d.severity))
         }
         let results: [JSONValue] = result.diagnostics.map { d in
             var members = [
-                JSONMember("ruleId", .string(d.id)), JSONMember("ruleIndex", .int(index[d.id]!)),
+                JSONMember("ruleId", .string(d.id.rawValue)), JSONMember("ruleIndex", .int(index[d.id.rawValue]!)),
                 JSONMember("level", .string(level(d.severity))),
                 JSONMember("message", .object([JSONMember("text", .string(d.message + (d.hint.map { ". hint: " + $0 } ?? "")))])),
             ]

@@ -33,7 +33,7 @@ public struct Diagnostic: Sendable, Error {
     }
 
     /// Stable, kebab-case id, e.g. `unterminated-string`; catalogued in docs/diagnostics.md.
-    public let id: String
+    public let id: DiagnosticID
     public let severity: Severity
     /// Lower case, no final full stop, user text quoted in '…'.
     public let message: String
@@ -43,7 +43,7 @@ public struct Diagnostic: Sendable, Error {
     public let notes: [Note]
     public let fix: Fix?
 
-    public init(id: String, severity: Severity, message: String, file: SourceFile?, span: SourceSpan?, hint: String? = nil, notes: [Note] = [],
+    public init(id: DiagnosticID, severity: Severity, message: String, file: SourceFile?, span: SourceSpan?, hint: String? = nil, notes: [Note] = [],
                 fix: Fix? = nil) {
         self.id = id
         self.severity = severity
@@ -55,7 +55,7 @@ public struct Diagnostic: Sendable, Error {
         self.fix = fix
     }
 
-    public static func error(_ id: String, _ message: String, file: SourceFile?, span: SourceSpan?, hint: String? = nil, notes: [Note] = [],
+    public static func error(_ id: DiagnosticID, _ message: String, file: SourceFile?, span: SourceSpan?, hint: String? = nil, notes: [Note] = [],
                              fix: Fix? = nil) -> Diagnostic {
         Diagnostic(id: id, severity: .error, message: message, file: file, span: span, hint: hint, notes: notes, fix: fix)
     }
@@ -65,7 +65,7 @@ public struct Diagnostic: Sendable, Error {
         Diagnostic(id: id, severity: severity, message: message, file: file, span: span, hint: hint, notes: notes, fix: fix)
     }
 
-    public static func warning(_ id: String, _ message: String, file: SourceFile?, span: SourceSpan?, hint: String? = nil, notes: [Note] = []) -> Diagnostic {
+    public static func warning(_ id: DiagnosticID, _ message: String, file: SourceFile?, span: SourceSpan?, hint: String? = nil, notes: [Note] = []) -> Diagnostic {
         Diagnostic(id: id, severity: .warning, message: message, file: file, span: span, hint: hint, notes: notes)
     }
 

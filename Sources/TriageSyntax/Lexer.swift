@@ -152,7 +152,7 @@ public struct Lexer {
                 case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
                 default:
                     let escapeEnd = scalarEnd(after: position)
-                    diagnostics.append(.error("invalid-escape", "invalid escape '\(file.slice(escapeStart, escapeEnd))' in string", file: file, span: SourceSpan(start: escapeStart, end: escapeEnd), hint: "strings know '\\\"', '\\\\', '\\n' and '\\t'; write a backslash as '\\\\'"))
+                    diagnostics.append(.error(.invalidEscape, "invalid escape '\(file.slice(escapeStart, escapeEnd))' in string", file: file, span: SourceSpan(start: escapeStart, end: escapeEnd), hint: "strings know '\\\"', '\\\\', '\\n' and '\\t'; write a backslash as '\\\\'"))
                     value.append(contentsOf: bytes[position..<escapeEnd])
                     position = escapeEnd
                     continue
@@ -165,7 +165,7 @@ public struct Lexer {
         }
         var end = position
         if end > start, end <= bytes.count, end > 0, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        diagnostics.append(.error("unterminated-string", "unterminated string", file: file, span: SourceSpan(start: start, end: end), hint: "close the string with '\"' before the end of the line"))
+        diagnostics.append(.error(.unterminatedString, "unterminated string", file: file, span: SourceSpan(start: start, end: end), hint: "close the string with '\"' before the end of the line"))
         return make(.invalid, from: start, value: String(decoding: value, as: UTF8.self))
     }
 
@@ -180,7 +180,7 @@ public struct Lexer {
         position += 1
         if position < bytes.count, bytes[position] == UInt8(ascii: "/") {
             position += 1
-            diagnostics.append(.error("empty-regex", "empty regex literal '//'", file: file, span: SourceSpan(start: start, end: position), hint: "comments start with '#'; a regex needs a pattern between the slashes"))
+            diagnostics.append(.error(.emptyRegex, "empty regex literal '//'", file: file, span: SourceSpan(start: start, end: position), hint: "comments start with '#'; a regex needs a pattern between the slashes"))
             return make(.invalid, from: start, value: "")
         }
         var inClass = false
@@ -210,7 +210,7 @@ public struct Lexer {
                 var offset = flagsStart
                 for flag in flags {
                     if !Lexer.regexFlags.contains(flag) {
-                        diagnostics.append(.error("unknown-regex-flag", "unknown regex flag '\(flag)'", file: file, span: SourceSpan(start: offset, end: offset + 1), hint: "flags are i (ignore case), s (dot matches newline), x (extended), m (multiline), n (no auto capture)"))
+                        diagnostics.append(.error(.unknownRegexFlag, "unknown regex flag '\(flag)'", file: file, span: SourceSpan(start: offset, end: offset + 1), hint: "flags are i (ignore case), s (dot matches newline), x (extended), m (multiline), n (no auto capture)"))
                     }
                     offset += 1
                 }
@@ -220,7 +220,7 @@ public struct Lexer {
         }
         var end = position
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        diagnostics.append(.error("unterminated-regex", "unterminated regex literal", file: file, span: SourceSpan(start: start, end: end), hint: "close the pattern with '/' on the same line; write a slash inside it as '\\/'"))
+        diagnostics.append(.error(.unterminatedRegex, "unterminated regex literal", file: file, span: SourceSpan(start: start, end: end), hint: "close the pattern with '/' on the same line; write a slash inside it as '\\/'"))
         return make(.invalid, from: start, value: "")
     }
 
@@ -236,15 +236,15 @@ public struct Lexer {
         position = scalarEnd(after: position)
         let character = file.slice(start, position)
         if isCurlyDoubleQuote(at: start) {
-            diagnostics.append(.error("curly-quote", "curly quote '\(character)' cannot start or end a string", file: file, span: SourceSpan(start: start, end: position), hint: "use straight double quotes: \"like this\""))
+            diagnostics.append(.error(.curlyQuote, "curly quote '\(character)' cannot start or end a string", file: file, span: SourceSpan(start: start, end: position), hint: "use straight double quotes: \"like this\""))
         } else if bytes[start] < 0x20 || bytes[start] == 0x7F {
-            diagnostics.append(.error("invalid-character", "invalid control character U+\(String(bytes[start], radix: 16, uppercase: true).leftPadded(to: 4))", file: file, span: SourceSpan(start: start, end: position)))
+            diagnostics.append(.error(.invalidCharacter, "invalid control character U+\(String(bytes[start], radix: 16, uppercase: true).leftPadded(to: 4))", file: file, span: SourceSpan(start: start, end: position)))
         } else {
             // A run of stray characters is one problem, not one per character.
             while position < bytes.count, isStray(bytes[position]) { position = scalarEnd(after: position) }
             let run = file.slice(start, position)
             let noun = run.count == 1 ? "character" : "characters"
-            diagnostics.append(.error("invalid-character", "unexpected \(noun) '\(run)'", file: file, span: SourceSpan(start: start, end: position), hint: Lexer.strayHint))
+            diagnostics.append(.error(.invalidCharacter, "unexpected \(noun) '\(run)'", file: file, span: SourceSpan(start: start, end: position), hint: Lexer.strayHint))
         }
         return make(.invalid, from: start)
     }

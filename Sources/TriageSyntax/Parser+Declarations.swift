@@ -20,7 +20,7 @@ extension Parser {
         guard keyword.kind == .word, Parser.declarationKeywords.contains(keyword.text) else {
             if keyword.kind != .invalid {
                 let suggestion = Parser.closest(keyword.text, among: Parser.declarationKeywords.sorted())
-                error("expected-declaration", "expected a declaration, found \(keyword.displayName)", at: keyword.span,
+                error(.expectedDeclaration, "expected a declaration, found \(keyword.displayName)", at: keyword.span,
                       hint: suggestion.map { "did you mean '\($0)'?" } ?? "a rule file holds import, define, category, signal, entity, rule, playbook, settings, spelling, override and lint declarations")
             }
             advance()
@@ -166,7 +166,7 @@ extension Parser {
             return true
         }
         if condition == nil {
-            error("missing-condition", "rule '\(name.name)' has no 'when' condition", at: name.span, hint: "add a line such as: when words { late delayed }")
+            error(.missingCondition, "rule '\(name.name)' has no 'when' condition", at: name.span, hint: "add a line such as: when words { late delayed }")
         }
         return .rule(RuleDeclaration(name: name, target: target, condition: condition, exceptions: exceptions, weight: weight, speaker: speaker, description: description, span: SourceSpan(start: start, end: end)))
     }
@@ -213,7 +213,7 @@ extension Parser {
                 }
                 let level = parser.advance()
                 if !["error", "warning", "note"].contains(level.text) {
-                    parser.error("invalid-setting", "a severity is 'error', 'warning' or 'note', not '\(level.text)'", at: level.span)
+                    parser.error(.invalidSetting, "a severity is 'error', 'warning' or 'note', not '\(level.text)'", at: level.span)
                     return true
                 }
                 clauses.append(.severity(Identifier(name: id.text, span: id.span), level: Identifier(name: level.text, span: level.span),
@@ -248,7 +248,7 @@ extension Parser {
                 return true
             }
             if weight == nil {
-                error("empty-override", "override of rule '\(name.name)' changes nothing", at: name.span, hint: "override rule \(name.name) { weight 5 }")
+                error(.emptyOverride, "override of rule '\(name.name)' changes nothing", at: name.span, hint: "override rule \(name.name) { weight 5 }")
             }
             return .override(OverrideDeclaration(target: .rule(name: name, weight: weight), span: SourceSpan(start: start, end: end)))
         }
@@ -262,7 +262,7 @@ extension Parser {
         let end = parseBlock("spelling block", keywords: []) { parser in
             guard parser.current.kind == .word || parser.current.kind == .number || parser.current.kind == .string else {
                 if parser.current.kind != .invalid {
-                    parser.error("unexpected-token", "unexpected \(parser.current.displayName) in spelling block", at: parser.current.span,
+                    parser.error(.unexpectedToken, "unexpected \(parser.current.displayName) in spelling block", at: parser.current.span,
                                  hint: "a spelling block holds lines such as 'rcvd recvd -> received'")
                 }
                 return true
@@ -274,7 +274,7 @@ extension Parser {
                 let token = parser.advance()
                 let text = token.kind == .string ? token.value : token.text
                 if text.contains(where: { $0 == " " || $0 == "\t" }) || text.isEmpty {
-                    parser.error("invalid-spelling", "a spelling variant is one word, not '\(text)'", at: token.span,
+                    parser.error(.invalidSpelling, "a spelling variant is one word, not '\(text)'", at: token.span,
                                  hint: "write each variant on its own: 'dont donot -> \"don't\"'; the spelling it stands for may be a phrase")
                     continue
                 }
@@ -291,7 +291,7 @@ extension Parser {
             let canonical = parser.advance()
             let text = canonical.kind == .string ? canonical.value : canonical.text
             if text.trimmingASCII(" \t").isEmpty {
-                parser.error("invalid-spelling", "empty spelling after '->'", at: canonical.span, hint: "rcvd recvd -> received")
+                parser.error(.invalidSpelling, "empty spelling after '->'", at: canonical.span, hint: "rcvd recvd -> received")
                 return true
             }
             // Every variant was refused (and reported): nothing to keep.
@@ -309,9 +309,9 @@ extension Parser {
     mutating func expectDeclaredName(_ what: String) -> Identifier? {
         guard let name = expectName(what) else { return nil }
         if !Parser.isPlainName(name.name) {
-            error("invalid-name", "invalid name '\(name.name)'", at: name.span, hint: "names use letters, digits and '_', and start with a letter or '_'")
+            error(.invalidName, "invalid name '\(name.name)'", at: name.span, hint: "names use letters, digits and '_', and start with a letter or '_'")
         } else if Parser.reservedWords.contains(name.name) || Parser.declarationKeywords.contains(name.name) {
-            error("invalid-name", "'\(name.name)' is a keyword and cannot be used as a name", at: name.span, hint: "pick another name, e.g. '\(name.name)_words'")
+            error(.invalidName, "'\(name.name)' is a keyword and cannot be used as a name", at: name.span, hint: "pick another name, e.g. '\(name.name)_words'")
         }
         return name
     }
@@ -320,7 +320,7 @@ extension Parser {
         guard let id = expectName(what) else { return nil }
         let parts = id.name.split(separator: ".", omittingEmptySubsequences: false)
         if parts.contains(where: { $0.isEmpty || !Parser.isPlainName(String($0)) }) {
-            error("invalid-name", "invalid category id '\(id.name)'", at: id.span, hint: "category ids are names joined by dots, e.g. 'delivery.late'")
+            error(.invalidName, "invalid category id '\(id.name)'", at: id.span, hint: "category ids are names joined by dots, e.g. 'delivery.late'")
         }
         return id
     }
@@ -332,7 +332,7 @@ extension Parser {
 
     mutating func noteDuplicate(_ previous: SourceSpan?, keyword: Token, hint: String? = nil) {
         guard let previous else { return }
-        error("duplicate-clause", "'\(keyword.text)' is given twice", at: keyword.span, hint: hint,
+        error(.duplicateClause, "'\(keyword.text)' is given twice", at: keyword.span, hint: hint,
               notes: [Diagnostic.Note("first given here", file: file, span: previous)])
     }
 

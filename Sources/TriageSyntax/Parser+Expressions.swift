@@ -79,7 +79,7 @@ extension Parser {
         case .string:
             advance()
             if token.value.trimmingASCII(" \t").isEmpty {
-                error("empty-phrase", "empty phrase \(token.text) matches nothing", at: token.span)
+                error(.emptyPhrase, "empty phrase \(token.text) matches nothing", at: token.span)
             }
             return .phrase(StringLiteral(value: token.value, span: token.span))
         case .word:
@@ -140,13 +140,13 @@ extension Parser {
                 } else {
                     hint = nil
                 }
-                error("expected-token", "expected a pattern or condition, found keyword '\(token.text)'", at: token.span, hint: hint)
+                error(.expectedToken, "expected a pattern or condition, found keyword '\(token.text)'", at: token.span, hint: hint)
                 if !token.startsLine { advance() }
                 return .error(token.span)
             }
             advance()
             if !Parser.isPlainName(token.text) {
-                error("invalid-name", "'\(token.text)' is not a defined name", at: token.span, hint: "to match this text, write it as a phrase: \"\(token.text)\" or inside words { … }")
+                error(.invalidName, "'\(token.text)' is not a defined name", at: token.span, hint: "to match this text, write it as a phrase: \"\(token.text)\" or inside words { … }")
             }
             return .reference(Identifier(name: token.text, span: token.span))
         }
@@ -183,16 +183,16 @@ extension Parser {
                 let modifier = advance()
                 let isCase = modifier.text == "case-sensitive"
                 if isCase ? caseSensitive : fuzzy {
-                    error("duplicate-modifier", "word-list modifier '\(modifier.text)' is written twice", at: modifier.span, hint: "remove one")
+                    error(.duplicateModifier, "word-list modifier '\(modifier.text)' is written twice", at: modifier.span, hint: "remove one")
                 }
                 if isCase { caseSensitive = true } else { fuzzy = true }
             } else if current.text == "gap" {
                 let modifier = advance()
                 if gap != nil {
-                    error("duplicate-modifier", "word-list modifier 'gap' is written twice", at: modifier.span, hint: "remove one")
+                    error(.duplicateModifier, "word-list modifier 'gap' is written twice", at: modifier.span, hint: "remove one")
                 }
                 guard current.kind == .number, !current.startsLine else {
-                    error("invalid-gap", "'gap' needs the number of words a phrase may skip", at: modifier.span,
+                    error(.invalidGap, "'gap' needs the number of words a phrase may skip", at: modifier.span,
                           hint: "words gap 1 { \"didn't make it\" } also matches \"didn't even make it\"")
                     gap = gap ?? 0
                     continue
@@ -201,13 +201,13 @@ extension Parser {
                 if let value = Int(number.text), (1...WordList.maximumGap).contains(value) {
                     gap = value
                 } else {
-                    error("invalid-gap", "'gap' must be a whole number from 1 to \(WordList.maximumGap), not '\(number.text)'", at: number.span,
+                    error(.invalidGap, "'gap' must be a whole number from 1 to \(WordList.maximumGap), not '\(number.text)'", at: number.span,
                           hint: "a wider gap joins words from different sentences; use 'within N words' for that")
                     gap = gap ?? 0
                 }
             } else if current.text.hasPrefix("case") || Parser.closest(current.text, among: ["fuzzy"]) != nil {
                 let suggestion = current.text.hasPrefix("case") ? "case-sensitive" : "fuzzy"
-                error("unknown-modifier", "unknown word-list modifier '\(current.text)'", at: current.span, hint: "did you mean '\(suggestion)'?")
+                error(.unknownModifier, "unknown word-list modifier '\(current.text)'", at: current.span, hint: "did you mean '\(suggestion)'?")
                 advance()
             } else {
                 break
@@ -224,7 +224,7 @@ extension Parser {
             case .rightBrace:
                 advance()
                 if entries.isEmpty {
-                    error("empty-word-list", "empty word list matches nothing", at: SourceSpan(start: keyword.span.start, end: token.span.end))
+                    error(.emptyWordList, "empty word list matches nothing", at: SourceSpan(start: keyword.span.start, end: token.span.end))
                 }
                 return .words(WordList(entries: entries, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, gap: gap ?? 0, span: SourceSpan(start: keyword.span.start, end: token.span.end)))
             case .word, .number:
@@ -233,7 +233,7 @@ extension Parser {
             case .string:
                 advance()
                 if token.value.trimmingASCII(" \t").isEmpty {
-                    error("empty-phrase", "empty phrase \(token.text) matches nothing", at: token.span)
+                    error(.emptyPhrase, "empty phrase \(token.text) matches nothing", at: token.span)
                 } else {
                     entries.append(.init(text: token.value, span: token.span, isQuoted: true))
                 }
@@ -242,7 +242,7 @@ extension Parser {
             case .invalid:
                 advance()
             case .endOfFile:
-                error("unclosed-block", "missing '}' to close the word list", at: open.span)
+                error(.unclosedBlock, "missing '}' to close the word list", at: open.span)
                 return .words(WordList(entries: entries, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, gap: gap ?? 0, span: SourceSpan(start: keyword.span.start, end: previousEnd)))
             default:
                 // A '=' or '{' after a declaration keyword that began a line means the list was
@@ -250,11 +250,11 @@ extension Parser {
                 if let restart = unclosedListRestart(after: open) {
                     // An unterminated string that swallowed the '}' was already reported.
                     let swallowed = tokens[index(after: open)..<restart].contains { $0.kind == .invalid }
-                    if !swallowed { error("unclosed-block", "missing '}' to close the word list", at: open.span, hint: "add '}' before line \(file.location(of: tokens[restart].span.start).line)") }
+                    if !swallowed { error(.unclosedBlock, "missing '}' to close the word list", at: open.span, hint: "add '}' before line \(file.location(of: tokens[restart].span.start).line)") }
                     index = restart
                     return .words(WordList(entries: entries.filter { $0.span.start < tokens[restart].span.start }, isCaseSensitive: caseSensitive, isFuzzy: fuzzy, gap: gap ?? 0, span: SourceSpan(start: keyword.span.start, end: tokens[restart - 1].span.end)))
                 }
-                error("unexpected-token", "unexpected \(token.displayName) in word list", at: token.span, hint: "a word list holds words and \"quoted phrases\"; use a regex outside the list for patterns")
+                error(.unexpectedToken, "unexpected \(token.displayName) in word list", at: token.span, hint: "a word list holds words and \"quoted phrases\"; use a regex outside the list for patterns")
                 advance()
             }
         }
@@ -280,7 +280,7 @@ extension Parser {
         depth += 1
         if depth > Parser.maximumDepth {
             if depth == Parser.maximumDepth + 1 {
-                error("nesting-too-deep", "expression nested more than \(Parser.maximumDepth) levels deep", at: current.span, hint: "split it into named definitions with 'define'")
+                error(.nestingTooDeep, "expression nested more than \(Parser.maximumDepth) levels deep", at: current.span, hint: "split it into named definitions with 'define'")
             }
             // Skip the rest of the deep construct so parsing can continue after it.
             while !atEnd && !current.startsLine { advance() }

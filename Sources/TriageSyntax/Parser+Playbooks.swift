@@ -39,7 +39,7 @@ extension Parser {
         let channel = Identifier(name: channelToken.text, span: channelToken.span)
         if !Parser.channels.contains(channel.name) {
             let suggestion = Parser.closest(channel.name.replacingDashes, among: Parser.channels)
-            error("unknown-channel", "unknown channel '\(channel.name)'", at: channel.span,
+            error(.unknownChannel, "unknown channel '\(channel.name)'", at: channel.span,
                   hint: suggestion.map { "did you mean '\($0)'?" } ?? "channels are self_service, chat, phone and email")
         }
         guard let text = expectString("the step's text in quotes", hint: "step \(channel.name) \"Start a chat from the order page.\"") else { return nil }

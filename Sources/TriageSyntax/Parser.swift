@@ -72,7 +72,7 @@ public struct Parser {
 
     // MARK: Diagnostics
 
-    mutating func error(_ id: String, _ message: String, at span: SourceSpan, hint: String? = nil, notes: [Diagnostic.Note] = []) {
+    mutating func error(_ id: DiagnosticID, _ message: String, at span: SourceSpan, hint: String? = nil, notes: [Diagnostic.Note] = []) {
         // Invalid tokens were reported by the lexer; a second message would only be noise.
         if let token = tokens.first(where: { $0.span == span }), token.kind == .invalid { return }
         // One message per place: a second complaint about the same token is a consequence.
@@ -86,10 +86,10 @@ public struct Parser {
         // Arguments belong on their clause's line: at a line break, point at the end of the line.
         if token.kind == .endOfFile || (token.startsLine && index > 0) {
             let end = previousEnd
-            error("expected-token", "expected \(what) before the end of the line", at: SourceSpan(start: end, end: end), hint: hint)
+            error(.expectedToken, "expected \(what) before the end of the line", at: SourceSpan(start: end, end: end), hint: hint)
             return
         }
-        error("expected-token", "expected \(what), found \(token.displayName)", at: token.span, hint: hint)
+        error(.expectedToken, "expected \(what), found \(token.displayName)", at: token.span, hint: hint)
     }
 
     mutating func expectName(_ what: String, hint: String? = nil) -> Identifier? {
@@ -173,17 +173,17 @@ public struct Parser {
         while true {
             if let close = consume(.rightBrace) { return close.span.end }
             if atEnd {
-                error("unclosed-block", "missing '}' to close the \(what)", at: open.span, hint: "the block opened here never closes")
+                error(.unclosedBlock, "missing '}' to close the \(what)", at: open.span, hint: "the block opened here never closes")
                 return previousEnd
             }
             if atDeclarationStart && !keywords.contains(current.text) {
-                error("unclosed-block", "missing '}' to close the \(what)", at: open.span, hint: "add '}' before '\(current.text)' on line \(file.location(of: current.span.start).line)")
+                error(.unclosedBlock, "missing '}' to close the \(what)", at: open.span, hint: "add '}' before '\(current.text)' on line \(file.location(of: current.span.start).line)")
                 return previousEnd
             }
             let before = index
             if !parseItem(&self) {
                 if current.kind != .invalid {
-                    error("unexpected-token", "unexpected \(current.displayName) in \(what)", at: current.span, hint: "a \(what) holds \(items)")
+                    error(.unexpectedToken, "unexpected \(current.displayName) in \(what)", at: current.span, hint: "a \(what) holds \(items)")
                 }
                 synchronizeToNextLine()
             } else if index == before {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 @testable import TriageCLI
 
 @Suite struct LintCommandTests {
@@ -97,5 +98,21 @@ import Testing
         let end = try #require(docs.range(of: LintCatalogue.end))
         let section = String(docs[begin.lowerBound..<end.upperBound]) + "\n"
         #expect(section == catalogue, "docs/diagnostics.md is out of date: run 'triage lint --catalogue' and paste its output")
+    }
+
+    /// The index of every declared id near the top of docs/diagnostics.md; `TRIAGE_RECORD=1`
+    /// rewrites it in place.
+    @Test func catalogueIndexListsEveryDeclaredID() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/diagnostics.md").path
+        let docs = try String(contentsOfFile: path, encoding: .utf8)
+        let begin = try #require(docs.range(of: LintCatalogue.indexBegin))
+        let end = try #require(docs.range(of: LintCatalogue.indexEnd))
+        let section = String(docs[begin.lowerBound..<end.upperBound]) + "\n"
+        if GoldenFile.isRecording {
+            try docs.replacingCharacters(in: begin.lowerBound..<end.upperBound, with: String(LintCatalogue.index().dropLast())).write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(section == LintCatalogue.index(), "docs/diagnostics.md's index is out of date: re-record with TRIAGE_RECORD=1 swift test --filter Catalogue")
     }
 }

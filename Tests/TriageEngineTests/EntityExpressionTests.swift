@@ -43,7 +43,7 @@ import TriageEngine
         """)
         let (ruleSet, diagnostics) = RuleEngine.compile(source: source, path: "e.rules")
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id) == ["not-a-pattern"])
+        #expect(diagnostics.map(\.id) == [.notAPattern])
         #expect(diagnostics.first?.message == "an entity is a pattern, or patterns joined by 'or'")
     }
 
@@ -54,7 +54,7 @@ import TriageEngine
         playbook pc { step chat "Your reference {ref|}." }
         """)
         let (_, diagnostics) = RuleEngine.compile(source: source, path: "e.rules")
-        #expect(diagnostics.map(\.id) == ["invalid-template"])
+        #expect(diagnostics.map(\.id) == [.invalidTemplate])
         #expect(diagnostics.first?.message == "empty fallback in '{ref|}'")
     }
 }

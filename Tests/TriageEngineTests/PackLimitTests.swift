@@ -34,7 +34,7 @@ import TriageSyntax
         let rules = (0...RuleLimits.maximumRules).map { "rule r\($0) -> c { when \"x\" }" }.joined(separator: "\n")
         let (ruleSet, diagnostics) = RuleEngine.compile(source: Self.preamble + rules, path: "big.rules")
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id) == ["too-many-rules"])
+        #expect(diagnostics.map(\.id) == [.tooManyRules])
         #expect(diagnostics.first?.message == "the pack has 50001 rules, more than 50000")
         #expect(diagnostics.first?.locationDescription == "big.rules:\(RuleLimits.maximumRules + 4):6")
     }
@@ -44,7 +44,7 @@ import TriageSyntax
         let pack = RulePackLoader.load(embedded: [(path: "p.rules", contents: Self.preamble + rules)], root: "")
         let (ruleSet, diagnostics) = RulePackCompiler.compile(pack, compiler: RulePackCompiler(maximumPatterns: 7))
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id) == ["too-many-patterns"])
+        #expect(diagnostics.map(\.id) == [.tooManyPatterns])
         // Patterns 0–6 fit: r0…r2 have two each, r3's phrase is the seventh, its regex the eighth.
         #expect(diagnostics.first?.locationDescription == "p.rules:7:32")
 
@@ -62,7 +62,7 @@ import TriageSyntax
         try folder.write("f\(depth).rules", "define last = \"x\"\n")
         let (ruleSet, diagnostics) = RuleEngine.compile(paths: [folder.path + "/f0.rules"])
         #expect(ruleSet == nil)
-        let error = try #require(diagnostics.first { $0.id == "import-too-deep" })
+        let error = try #require(diagnostics.first { $0.id == .importTooDeep })
         #expect(error.message == "imports nested more than 32 levels deep")
         #expect(error.locationDescription == folder.path + "/f\(RuleLimits.maximumImportDepth - 1).rules:1:8")
     }
@@ -73,8 +73,8 @@ import TriageSyntax
         let source = Self.preamble + defines + "\ndefine d\(depth) = \"x\"\nrule r -> c { when d0 }\n"
         let (ruleSet, diagnostics) = RuleEngine.compile(source: source, path: "deep.rules")
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id).contains("nesting-too-deep"))
-        #expect(diagnostics.first { $0.id == "nesting-too-deep" }?.message == "definitions refer to definitions more than 64 levels deep")
+        #expect(diagnostics.map(\.id).contains(.nestingTooDeep))
+        #expect(diagnostics.first { $0.id == .nestingTooDeep }?.message == "definitions refer to definitions more than 64 levels deep")
     }
 
     @Test func aRuleFileLargerThanTheLimitIsRefused() throws {
@@ -82,7 +82,7 @@ import TriageSyntax
         let path = try folder.write("huge.rules", "# " + String(repeating: "x", count: RuleLimits.maximumRuleFileBytes) + "\n")
         let (ruleSet, diagnostics) = RuleEngine.compile(paths: [path])
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id) == ["file-too-large"])
+        #expect(diagnostics.map(\.id) == [.fileTooLarge])
         #expect(diagnostics.first?.message == "rule file '\(path)' is larger than 8 MiB")
     }
 
@@ -93,7 +93,7 @@ import TriageSyntax
         }
         let (ruleSet, diagnostics) = RuleEngine.compile(paths: [folder.path])
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id) == ["too-many-rule-files"])
+        #expect(diagnostics.map(\.id) == [.tooManyRuleFiles])
     }
 
     // MARK: symbolic links
@@ -107,7 +107,7 @@ import TriageSyntax
         try folder.link("pack/two", to: "one")
         let (ruleSet, diagnostics) = RuleEngine.compile(paths: [folder.path + "/pack"])
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id) == ["symlink-loop", "symlink-loop", "symlink-loop"])
+        #expect(diagnostics.map(\.id) == [.symlinkLoop, .symlinkLoop, .symlinkLoop])
         let messages = diagnostics.map(\.message)
         #expect(messages.contains("symbolic link '\(folder.path)/pack/sub/up' points back to '\(folder.path)/pack', a directory it is inside"))
         #expect(messages.contains("symbolic link '\(folder.path)/pack/one' loops and never reaches a file or directory"))
@@ -120,7 +120,7 @@ import TriageSyntax
         try folder.write("shared/words.rules", "define shared_word = \"late\"\n")
         try folder.link("pack/shared", to: "../shared")
         // It leaves the pack's directory: allowed like an import from outside (issue 14, item 4).
-        #expect(RuleEngine.compile(paths: [folder.path + "/pack"]).1.map(\.id).contains("import-outside-root"))
+        #expect(RuleEngine.compile(paths: [folder.path + "/pack"]).1.map(\.id).contains(.importOutsideRoot))
         let (ruleSet, diagnostics) = RuleEngine.compile(paths: [folder.path + "/pack"], allowOutsideImports: true)
         #expect(diagnostics.isEmpty)
         #expect(ruleSet.map { Classifier(ruleSet: $0).classify("it is late").category.id } == "c")
@@ -132,7 +132,7 @@ import TriageSyntax
         try folder.link("pack/alias.rules", to: "main.rules")
         let (ruleSet, diagnostics) = RuleEngine.compile(paths: [main])
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id) == ["import-cycle"])
+        #expect(diagnostics.map(\.id) == [.importCycle])
         #expect(diagnostics.first?.locationDescription == main + ":1:8")
     }
 
@@ -142,7 +142,7 @@ import TriageSyntax
         try folder.link("pack/loop.rules", to: "loop.rules")
         let (ruleSet, diagnostics) = RuleEngine.compile(paths: [main])
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id) == ["symlink-loop"])
+        #expect(diagnostics.map(\.id) == [.symlinkLoop])
         #expect(diagnostics.first?.locationDescription == main + ":1:8")
     }
 
@@ -155,13 +155,13 @@ import TriageSyntax
         try folder.link("pack/pw.rules", to: "/etc/passwd")
         let (ruleSet, diagnostics) = RuleEngine.compile(paths: [folder.path + "/pack"])
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id) == ["import-outside-root", "import-outside-root"])
+        #expect(diagnostics.map(\.id) == [.importOutsideRoot, .importOutsideRoot])
         #expect(diagnostics.allSatisfy { $0.message.hasPrefix("symbolic link '\(folder.path)/pack/") })
         #expect(!diagnostics.contains { $0.message.contains("root:x:") })
         try folder.write("pack2/main.rules", Self.preamble)
         try folder.link("pack2/proc", to: "/proc")
         let allowed = RuleEngine.compile(paths: [folder.path + "/pack2"], allowOutsideImports: true).1
-        #expect(allowed.map(\.id) == ["cannot-read"])
+        #expect(allowed.map(\.id) == [.cannotRead])
         #expect(allowed.first?.message.contains("is below '/proc', which holds no rule files and is never read") == true)
     }
 
@@ -171,7 +171,7 @@ import TriageSyntax
         let main = try folder.write("pack/main.rules", "import \"inside.rules\"\n" + Self.preamble)
         try folder.link("pack/inside.rules", to: "../secret/words.rules")
         let (_, diagnostics) = RuleEngine.compile(paths: [main])
-        #expect(diagnostics.map(\.id) == ["import-outside-root"])
+        #expect(diagnostics.map(\.id) == [.importOutsideRoot])
         #expect(RuleEngine.compile(paths: [main], allowOutsideImports: true).1.isEmpty)
     }
 }

@@ -173,13 +173,13 @@ import TriagePCRE2
         ]
         let (ruleSet, diagnostics) = RuleEngine.compile(embedded: files, root: "pack")
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id) == ["import-cycle"])
+        #expect(diagnostics.map(\.id) == [.importCycle])
         #expect(diagnostics.first?.locationDescription == "pack/main.rules:1:8")
     }
 
     @Test func missingPathsAndInvalidUTF8RuleFilesAreReported() throws {
         let (_, missing) = RuleEngine.compile(paths: ["/nonexistent/rules"])
-        #expect(missing.map(\.id) == ["cannot-read"])
+        #expect(missing.map(\.id) == [.cannotRead])
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -188,12 +188,12 @@ import TriagePCRE2
         try Data("define a = \"ok\"\ndefine b = \"".utf8 + [0xFF, 0xFE] + Data("\"\n".utf8)).write(to: URL(fileURLWithPath: path))
         let (ruleSet, diagnostics) = RuleEngine.compile(paths: [path])
         #expect(ruleSet == nil)
-        #expect(diagnostics.map(\.id) == ["invalid-utf8"])
+        #expect(diagnostics.map(\.id) == [.invalidUTF8])
         #expect(diagnostics.first?.location?.line == 2)
         #expect(diagnostics.first?.location?.column == 13)
 
         let empty = directory.appendingPathComponent("empty").path
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-        #expect(RuleEngine.compile(paths: [empty]).1.map(\.id) == ["no-rule-files"])
+        #expect(RuleEngine.compile(paths: [empty]).1.map(\.id) == [.noRuleFiles])
     }
 }

@@ -12,7 +12,7 @@ import TriageSyntax
     }
 
     @Test(arguments: Linter.checks.map(\.id))
-    func triggeringExamplesTrigger(_ id: String) throws {
+    func triggeringExamplesTrigger(_ id: DiagnosticID) throws {
         let check = try #require(Linter.checks.first { $0.id == id })
         #expect(!check.triggering.isEmpty)
         for example in check.triggering {
@@ -23,7 +23,7 @@ import TriageSyntax
     }
 
     @Test(arguments: Linter.checks.map(\.id))
-    func nonTriggeringExamplesDoNot(_ id: String) throws {
+    func nonTriggeringExamplesDoNot(_ id: DiagnosticID) throws {
         let check = try #require(Linter.checks.first { $0.id == id })
         #expect(!check.nonTriggering.isEmpty)
         for example in check.nonTriggering {
@@ -37,33 +37,33 @@ import TriageSyntax
     @Test func idsAreUniqueAndKebabCase() {
         let ids = Linter.checks.map(\.id)
         #expect(Set(ids).count == ids.count)
-        for id in ids { #expect(id.allSatisfy { $0.isLowercase || $0 == "-" }) }
+        for id in ids { #expect(id.rawValue.allSatisfy { $0.isLowercase || $0 == "-" }) }
     }
 
     @Test func findingsAreSuppressedByACommentOnTheLineOrTheLineBefore() {
         let trailing = Self.lint("define late = words { late delayed late } # triage-ignore: duplicate-word, unused-definition")
-        #expect(!trailing.diagnostics.contains { $0.id == "duplicate-word" || $0.id == "unused-definition" })
+        #expect(!trailing.diagnostics.contains { $0.id == .duplicateWord || $0.id == .unusedDefinition })
         #expect(trailing.suppressed == 2)
         let before = Self.lint("# triage-ignore: unused-definition\ndefine late = words { late }")
-        #expect(!before.diagnostics.contains { $0.id == "unused-definition" })
+        #expect(!before.diagnostics.contains { $0.id == .unusedDefinition })
         let otherID = Self.lint("# triage-ignore: duplicate-word\ndefine late = words { late }")
-        #expect(otherID.diagnostics.contains { $0.id == "unused-definition" })
+        #expect(otherID.diagnostics.contains { $0.id == .unusedDefinition })
         let tooFar = Self.lint("# triage-ignore: unused-definition\n\ndefine late = words { late }")
-        #expect(tooFar.diagnostics.contains { $0.id == "unused-definition" })
+        #expect(tooFar.diagnostics.contains { $0.id == .unusedDefinition })
         let typo = Self.lint("# triage-ignore: unused-defintion\ndefine late = words { late }")
-        #expect(typo.diagnostics.contains { $0.id == "unknown-suppression" })
+        #expect(typo.diagnostics.contains { $0.id == .unknownSuppression })
     }
 
     @Test func compileErrorsAreFindingsToo() {
         let result = Self.lint("rule r -> nowhere { when /late(/ }")
-        #expect(result.diagnostics.contains { $0.id == "undefined-name" })
-        #expect(result.diagnostics.contains { $0.id == "invalid-regex" })
+        #expect(result.diagnostics.contains { $0.id == .undefinedName })
+        #expect(result.diagnostics.contains { $0.id == .invalidRegex })
         #expect(result.errors >= 2)
     }
 
     @Test func catastrophicProbeNamesTheInput() throws {
         let result = Self.lint("category c \"C\" { playbook general }\nrule r -> c { when /(a+)+$/ }")
-        let finding = try #require(result.diagnostics.first { $0.id == "catastrophic-backtracking" })
+        let finding = try #require(result.diagnostics.first { $0.id == .catastrophicBacktracking })
         #expect(finding.message.contains("exhausts a match limit"))
         #expect(finding.location?.line == 4)
     }

@@ -19,7 +19,7 @@ import TriageSyntax
 
     @Test func withoutConfigurationBothChecksWarn() {
         let result = lint([("pack.rules", Self.pack)])
-        #expect(result.diagnostics.map(\.id).sorted() == ["unused-definition", "uppercase-in-caseless-list"])
+        #expect(result.diagnostics.map(\.id).sorted() == [.unusedDefinition, .uppercaseInCaselessList])
         #expect(result.warnings == 2)
     }
 
@@ -31,7 +31,7 @@ import TriageSyntax
         }
         """
         let result = lint([("pack.rules", Self.pack), ("lint.rules", config)])
-        #expect(result.diagnostics.map(\.id) == ["uppercase-in-caseless-list"])
+        #expect(result.diagnostics.map(\.id) == [.uppercaseInCaselessList])
         #expect(result.errors == 1)
         #expect(result.disabled == 1)
     }
@@ -47,12 +47,12 @@ import TriageSyntax
         let messages = result.diagnostics.filter { $0.severity == .error }.map(\.message)
         #expect(messages.contains("'unused-defintion' is not a lint check"))
         #expect(messages.contains("lint check 'unused-signal' is configured twice"))
-        #expect(result.diagnostics.first { $0.id == "unknown-lint-check" }?.hint == "did you mean 'unused-definition'?")
+        #expect(result.diagnostics.first { $0.id == .unknownLintCheck }?.hint == "did you mean 'unused-definition'?")
     }
 
     @Test func compileErrorsCannotBeTurnedOff() {
         let result = lint([("pack.rules", Self.pack + "\nrule bad -> nowhere { when \"x\" }\nlint {\n  disable undefined-name\n}")])
-        #expect(result.diagnostics.contains { $0.id == "undefined-name" })
-        #expect(result.diagnostics.contains { $0.id == "unknown-lint-check" })
+        #expect(result.diagnostics.contains { $0.id == .undefinedName })
+        #expect(result.diagnostics.contains { $0.id == .unknownLintCheck })
     }
 }

@@ -281,7 +281,7 @@ import TriageSyntax
             Issue.record("a file with errors was formatted")
             return
         }
-        #expect(diagnostics.contains { $0.id == "expected-token" })
+        #expect(diagnostics.contains { $0.id == .expectedToken })
     }
 
     @Test func verificationCatchesALostComment() {
