@@ -43,12 +43,12 @@ public indirect enum Condition: Sendable {
 
     /// Every pattern the condition can use, for coverage and the prefilter.
     var patternIndices: [Int] {
-        switch self {
-        case .pattern(let index): return [index]
-        case .not(let inner), .polarity(_, let inner), .speaker(_, let inner), .labelled(_, let inner): return inner.patternIndices
-        case .and(let items), .or(let items), .atLeast(_, let items): return items.flatMap(\.patternIndices)
-        case .proximity(let left, let right, _, _): return left.patternIndices + right.patternIndices
+        var indices: [Int] = []
+        walk { condition in
+            if case .pattern(let index) = condition { indices.append(index) }
+            return true
         }
+        return indices
     }
 }
 

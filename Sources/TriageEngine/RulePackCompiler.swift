@@ -462,13 +462,13 @@ extension RulePackCompiler {
             }
         }
         func visit(_ expression: Expression) {
-            switch expression {
-            case .words(let list): list.entries.forEach { add($0.text) }
-            case .phrase(let literal): add(literal.value)
-            case .not(let inner, _), .call(_, let inner, _): visit(inner)
-            case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach(visit)
-            case .proximity(let left, let right, _, _, _): visit(left); visit(right)
-            case .reference, .regex, .error: break
+            expression.walk { node in
+                switch node {
+                case .words(let list): list.entries.forEach { add($0.text) }
+                case .phrase(let literal): add(literal.value)
+                default: break
+                }
+                return true
             }
         }
         for file in files {

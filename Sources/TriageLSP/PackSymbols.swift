@@ -138,15 +138,12 @@ public struct PackSymbols: Sendable {
     }
 
     private mutating func walk(_ expression: Expression, _ file: SourceFile) {
-        switch expression {
-        case .reference(let identifier): use(identifier, .pattern, file)
-        case .regex, .phrase, .words, .error: break
-        case .not(let inner, _), .call(_, let inner, _): walk(inner, file)
-        case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach { walk($0, file) }
-        case .proximity(let left, let right, _, _, _):
-            walk(left, file)
-            walk(right, file)
+        var names: [Identifier] = []
+        expression.walk { node in
+            if case .reference(let identifier) = node { names.append(identifier) }
+            return true
         }
+        for name in names { use(name, .pattern, file) }
     }
 
     private mutating func walk(_ condition: StepCondition, _ file: SourceFile) {

@@ -81,16 +81,10 @@ public struct LintContext {
     /// Every name an expression refers to, directly.
     public static func references(in expression: Expression) -> [Identifier] {
         var names: [Identifier] = []
-        func walk(_ e: Expression) {
-            switch e {
-            case .reference(let name): names.append(name)
-            case .regex, .phrase, .words, .error: break
-            case .not(let inner, _), .call(_, let inner, _): walk(inner)
-            case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach(walk)
-            case .proximity(let left, let right, _, _, _): walk(left); walk(right)
-            }
+        expression.walk { node in
+            if case .reference(let name) = node { names.append(name) }
+            return true
         }
-        walk(expression)
         return names
     }
 
@@ -141,13 +135,13 @@ public struct LintContext {
     /// rules, without following names, so each written leaf appears once.
     private var leaves: [(TriageSyntax.Expression, SourceFile)] {
         var found: [(TriageSyntax.Expression, SourceFile)] = []
-        func walk(_ e: TriageSyntax.Expression, _ file: SourceFile) {
-            switch e {
-            case .words, .regex, .phrase: found.append((e, file))
-            case .reference, .error: break
-            case .not(let inner, _), .call(_, let inner, _): walk(inner, file)
-            case .and(let items, _), .or(let items, _), .quantified(_, let items, _): items.forEach { walk($0, file) }
-            case .proximity(let left, let right, _, _, _): walk(left, file); walk(right, file)
+        func walk(_ expression: TriageSyntax.Expression, _ file: SourceFile) {
+            expression.walk { node in
+                switch node {
+                case .words, .regex, .phrase: found.append((node, file))
+                default: break
+                }
+                return true
             }
         }
         for define in defineOrder { walk(define.node.value, define.file) }

@@ -103,13 +103,12 @@ extension RuleFormatter {
 
     /// Every word list in the expression, outermost first.
     static func wordLists(in expression: Expression) -> [WordList] {
-        switch expression {
-        case .words(let list): return [list]
-        case .reference, .regex, .phrase, .error: return []
-        case .not(let inner, _), .call(_, let inner, _): return wordLists(in: inner)
-        case .and(let items, _), .or(let items, _), .quantified(_, let items, _): return items.flatMap(wordLists)
-        case .proximity(let left, let right, _, _, _): return wordLists(in: left) + wordLists(in: right)
+        var lists: [WordList] = []
+        expression.walk { node in
+            if case .words(let list) = node { lists.append(list) }
+            return true
         }
+        return lists
     }
 
     func listLayout(_ list: WordList, comments: [Comment], open: Int) -> ListLayout {
