@@ -47,7 +47,7 @@ let package = Package(
         ),
         .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
         // Engine benchmark driven by scripts/bench.sh; not part of the CLI.
-        .executableTarget(name: "TriageBench", dependencies: ["TriageEngine", "TriageSyntax"]),
+        .executableTarget(name: "TriageBench", dependencies: ["TriageEngine", "TriageSyntax", "TriageSupport"]),
 
         // Golden-file helper shared by the test targets.
         .target(name: "TriageTestSupport", path: "Tests/TriageTestSupport"),

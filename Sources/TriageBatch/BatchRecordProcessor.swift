@@ -87,11 +87,11 @@ public struct BatchRecordProcessor: Sendable {
                 // The other fields may still be readable: the id is what lets a pipeline join the error back.
                 let reason = BatchRecord.invalidUTF8(bytes) ?? "not valid UTF-8"
                 let lossy = Array(String(decoding: bytes, as: UTF8.self).utf8)
-                let object = try? BatchJSONObject.parse(lossy).get()
+                let object = try? JSONReader.parseObjectLine(lossy).get()
                 return .failure(Failure(reason: reason, passThrough: object.map { passThrough($0.members) }))
             }
-            let object: BatchJSONObject
-            switch BatchJSONObject.parse(bytes) {
+            let object: JSONObjectLine
+            switch JSONReader.parseObjectLine(bytes) {
             case .success(let parsed): object = parsed
             case .failure(let failure): return .failure(Failure(reason: failure.message))
             }
@@ -102,7 +102,7 @@ public struct BatchRecordProcessor: Sendable {
             guard member.kind == .string else {
                 return .failure(Failure(reason: "text field '\(textField)' is \(Self.describe(member.kind)), not a string", passThrough: others))
             }
-            return validate(Array(BatchJSONObject.decodeString(member.rawValue).utf8), passThrough: others)
+            return validate(Array(JSONReader.decodeString(member.rawValue).utf8), passThrough: others)
         }
     }
 
@@ -127,7 +127,7 @@ public struct BatchRecordProcessor: Sendable {
         }
     }
 
-    private static func describe(_ kind: BatchJSONObject.Kind) -> String {
+    private static func describe(_ kind: JSONObjectLine.Kind) -> String {
         switch kind {
         case .null: "null"
         case .array, .object: "an \(kind.rawValue)"
@@ -135,7 +135,7 @@ public struct BatchRecordProcessor: Sendable {
         }
     }
 
-    private func passThrough(_ members: [BatchJSONObject.Member]) -> String {
+    private func passThrough(_ members: [JSONObjectLine.Member]) -> String {
         var bytes: [UInt8] = []
         for member in members where member.key != textField {
             if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }

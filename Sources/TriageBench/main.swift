@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import TriageEngine
 import TriageSyntax
+import TriageSupport
 
 // triage-bench: measures the engine on a rule pack and a JSONL corpus, with the prefilter and
 // naively (every pattern on every message), and prints one RESULT line per mode in the format
@@ -47,7 +48,7 @@ let compileSeconds = Date().timeIntervalSince(compileStart)
 guard let corpusData = FileManager.default.contents(atPath: arguments[1]) else { fail("cannot read \(arguments[1])") }
 var loaded: [String] = []
 for line in corpusData.split(separator: UInt8(ascii: "\n")) {
-    guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any], let text = object["text"] as? String else {
+    guard let text = (try? JSONReader.parse(line))?["text"]?.string else {
         fail("bad corpus line")
     }
     loaded.append(text)

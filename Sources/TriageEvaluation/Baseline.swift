@@ -1,4 +1,5 @@
 import Foundation
+import TriageSupport
 
 /// Every decision of a run, saved so later runs fail only on what changed.
 public struct Baseline: Sendable, Equatable {
@@ -28,16 +29,17 @@ public struct Baseline: Sendable, Equatable {
 
     public static func read(_ path: String) throws(ReadError) -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else { throw ReadError(message: "cannot read baseline '\(path)'") }
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              object["schema"] as? String == schema, let cases = object["cases"] as? [String: Any] else {
+        guard let object = try? JSONReader.parse(data), object["schema"]?.string == schema,
+              case .object(let cases)? = object["cases"] else {
             throw ReadError(message: "'\(path)' is not a triage baseline (schema \(schema))")
         }
         var decisions: [String: Decision] = [:]
-        for (id, value) in cases {
-            guard let entry = value as? [String: Any], let category = entry["category"] as? String, let passed = entry["passed"] as? Bool else {
-                throw ReadError(message: "baseline '\(path)' has a malformed entry for '\(id)'")
+        for member in cases {
+            let entry = member.value
+            guard let category = entry["category"]?.string, let passed = entry["passed"]?.bool else {
+                throw ReadError(message: "baseline '\(path)' has a malformed entry for '\(member.key)'")
             }
-            decisions[id] = Decision(category: category, secondary: entry["secondary"] as? String, passed: passed)
+            decisions[member.key] = Decision(category: category, secondary: entry["secondary"]?.string, passed: passed)
         }
         return Baseline(decisions: decisions)
     }
@@ -45,9 +47,7 @@ public struct Baseline: Sendable, Equatable {
     /// Stable JSON: one case per line, sorted by id, so baseline diffs review well.
     public func serialized() -> String {
         func quote(_ s: String) -> String {
-            let data = try! JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])
-            let array = String(decoding: data, as: UTF8.self)
-            return String(array.dropFirst().dropLast())
+            JSONWriter.write(.string(s), pretty: false)
         }
         var lines = ["{", "  \"schema\": \"\(Baseline.schema)\",", "  \"version\": \(Baseline.version),", "  \"cases\": {"]
         let ids = decisions.keys.sorted()

@@ -46,11 +46,23 @@ public struct CorpusReader: Sendable {
                 problems.append(InputProblem(file: path, line: lineNumber, message: "line is not valid UTF-8"))
                 continue
             }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-                problems.append(InputProblem(file: path, line: lineNumber, message: "line is not a JSON object"))
+            let object: JSONObjectLine
+            switch JSONReader.parseObjectLine(Array(line)) {
+            case .success(let parsed): object = parsed
+            case .failure(let failure):
+                problems.append(InputProblem(file: path, line: lineNumber, message: failure.message))
                 continue
             }
-            switch makeCase(object.mapValues { $0 }, path: path, line: lineNumber) {
+            // The first of repeated keys wins, as in batch.
+            var fields: [String: Field] = [:]
+            for member in object.members where fields[member.key] == nil {
+                switch member.kind {
+                case .string: fields[member.key] = .string(JSONReader.decodeString(member.rawValue))
+                case .null: fields[member.key] = .null
+                default: fields[member.key] = .other(String(decoding: member.rawValue, as: UTF8.self))
+                }
+            }
+            switch makeCase(fields, path: path, line: lineNumber) {
             case .success(let testCase): cases.append(testCase)
             case .failure(let problem): problems.append(problem)
             }
@@ -84,7 +96,7 @@ public struct CorpusReader: Sendable {
                 problems.append(InputProblem(file: path, line: record.line, message: "record has \(record.fields.count) fields, the header has \(header.fields.count)"))
                 continue
             }
-            let object = Dictionary(zip(header.fields.map { $0.trimmingSpaces }, record.fields.map { $0 as Any }), uniquingKeysWith: { a, _ in a })
+            let object = Dictionary(zip(header.fields.map { $0.trimmingSpaces }, record.fields.map { Field.string($0) }), uniquingKeysWith: { a, _ in a })
             switch makeCase(object, path: path, line: record.line) {
             case .success(let testCase): cases.append(testCase)
             case .failure(let problem): problems.append(problem)
@@ -93,25 +105,42 @@ public struct CorpusReader: Sendable {
         return (cases, problems)
     }
 
-    private func makeCase(_ object: [String: Any], path: String, line: Int) -> Result<TestCase, InputProblem> {
-        guard let text = object[textField] as? String else {
+    /// A record's field: JSON strings and CSV cells are `.string`; other JSON values keep
+    /// their text as written, so a numeric id of 20 digits stays exact.
+    private enum Field {
+        case string(String)
+        case null
+        case other(String)
+
+        var string: String? {
+            if case .string(let value) = self { return value }
+            return nil
+        }
+    }
+
+    private func makeCase(_ object: [String: Field], path: String, line: Int) -> Result<TestCase, InputProblem> {
+        guard let text = object[textField]?.string else {
             return .failure(InputProblem(file: path, line: line, message: "no text field '\(textField)'"))
         }
         guard text.utf8.count <= RuleLimits.maximumMessageBytes else {
             return .failure(InputProblem(file: path, line: line, message: CorpusReader.tooLarge(text.utf8.count)))
         }
-        guard let label = object[labelField] as? String, !label.trimmingSpaces.isEmpty else {
+        guard let label = object[labelField]?.string, !label.trimmingSpaces.isEmpty else {
             return .failure(InputProblem(file: path, line: line, message: "no label field '\(labelField)'"))
         }
         var expectation = Expectation(category: label.trimmingSpaces)
         if let secondaryField {
-            let value = (object[secondaryField] as? String)?.trimmingSpaces
+            let value = object[secondaryField]?.string?.trimmingSpaces
             expectation.secondary = .some(value?.isEmpty == false && value != "none" ? value : nil)
         }
         var id = "\(path):\(line)"
         if let idField, let value = object[idField] {
-            let text = "\(value)".trimmingSpaces
-            if !text.isEmpty && !(value is NSNull) { id = "\(path)#\(text)" }
+            let written: String
+            switch value {
+            case .string(let text), .other(let text): written = text.trimmingSpaces
+            case .null: written = ""
+            }
+            if !written.isEmpty { id = "\(path)#\(written)" }
         }
         return .success(TestCase(id: id, kind: .corpus, file: path, line: line, text: text, textLine: line, expectation: expectation))
     }

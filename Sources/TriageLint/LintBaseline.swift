@@ -1,4 +1,5 @@
 import Foundation
+import TriageSupport
 import TriageSyntax
 
 /// `triage lint --baseline FILE`: the findings a team has accepted, so only new ones are
@@ -17,12 +18,12 @@ public struct LintBaseline: Sendable {
     }
 
     public init(json data: Data) throws(ReadError) {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              object["schema"] as? String == LintBaseline.schema, let findings = object["findings"] as? [[String: Any]] else {
+        guard let object = try? JSONReader.parse(data), object["schema"]?.string == LintBaseline.schema,
+              let findings = object["findings"]?.array else {
             throw ReadError(message: "not a lint baseline (a JSON object with \"schema\": \"\(LintBaseline.schema)\"); write one with --update-baseline")
         }
         for finding in findings {
-            guard let id = finding["id"] as? String, let file = finding["file"] as? String, let message = finding["message"] as? String else {
+            guard let id = finding["id"]?.string, let file = finding["file"]?.string, let message = finding["message"]?.string else {
                 throw ReadError(message: "a finding without \"id\", \"file\" and \"message\"")
             }
             counts[id + "\u{1}" + file + "\u{1}" + message, default: 0] += 1
@@ -47,7 +48,7 @@ public struct LintBaseline: Sendable {
     /// The baseline as JSON, findings sorted, one per line.
     public static func json(for diagnostics: [Diagnostic]) -> String {
         func quoted(_ text: String) -> String {
-            String(data: try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]), encoding: .utf8)!.dropFirst().dropLast().description
+            JSONWriter.write(.string(text), pretty: false)
         }
         let lines = diagnostics.map { d in
             "    {\"id\": \(quoted(d.id.rawValue)), \"file\": \(quoted(d.file?.path ?? "")), \"message\": \(quoted(d.message))}"

@@ -58,7 +58,7 @@ import Testing
         let path = directory.path + "/data.jsonl"
         let result = run(["test", path, "--rules", rules, "--min-accuracy", "0.9", "--min-category-f1", "late=0.9"])
         #expect(result.code == .testsFailed)
-        #expect(result.stdout.contains("\(path):4: line is not a JSON object"))
+        #expect(result.stdout.contains("\(path):4: invalid JSON at column 14: unterminated string"))
         #expect(result.stdout.contains("✗ accuracy 0.667 is below the minimum 0.9"))
         #expect(result.stdout.contains("✗ F1 of late 0.667 is below the minimum 0.9"))
         #expect(result.stdout.contains("1 unreadable input"))

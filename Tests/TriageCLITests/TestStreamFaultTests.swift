@@ -34,7 +34,7 @@ import Testing
         #expect(result.stdout.contains("input problems (3)"))
         #expect(result.stdout.contains("\(corpus):2: line is not valid UTF-8"))
         #expect(result.stdout.contains("\(corpus):3: line is longer than the 32 MiB message limit (50000040 bytes)"))
-        #expect(result.stdout.contains("\(corpus):4: line is not a JSON object"))
+        #expect(result.stdout.contains("\(corpus):4: invalid JSON at column 29: unterminated string"))
         #expect(result.stdout.contains("3 unreadable inputs"))
     }
 

@@ -32,7 +32,7 @@ import Testing
         #expect(cases[0].expectation.secondary == .some(nil))
         #expect(cases[1].expectation.secondary == .some("billing.refund"))
         #expect(problems.map(\.line) == [2, 3, 4, 7])
-        #expect(problems.map(\.message) == ["line is not a JSON object", "no label field 'label'", "no text field 'text'", "line is not valid UTF-8"])
+        #expect(problems.map(\.message) == ["not a JSON object: each line must be one object {…}", "no label field 'label'", "no text field 'text'", "line is not valid UTF-8"])
     }
 
     @Test func csvCorpusUsesTheHeaderAndConfiguredFields() {

@@ -1,36 +1,33 @@
-/// One JSONL line read as a JSON object without building a tree: each member's key, and its
-/// value as compact JSON text copied from the input. Pass-through fields therefore come out
-/// exactly as written — 20-digit ids, `1.10`, key order — where Foundation's JSONSerialization
-/// would round numbers and reorder keys. It validates the whole line (RFC 8259).
-struct BatchJSONObject {
-    enum Kind: String, Sendable {
-        case string, number, object, array, boolean, null
-    }
-
-    struct Member {
-        /// Decoded.
-        let key: String
-        /// The key as written, quotes and escapes included.
-        let rawKey: ArraySlice<UInt8>
-        /// The value as compact JSON: whitespace outside strings removed, strings as written.
-        let rawValue: [UInt8]
-        let kind: Kind
-    }
-
-    struct Failure: Error {
-        let message: String
+/// The one JSON reader (RFC 8259), by hand over UTF-8 bytes. It reads a document two ways:
+/// as a ``JSONValue`` tree (LSP messages, baselines, corpora), or as one object line whose
+/// members keep their values as written (``JSONObjectLine``: batch and corpus records, so
+/// 20-digit ids, `1.10` and key order pass through untouched, where Foundation's
+/// JSONSerialization would round numbers and reorder keys).
+public enum JSONReader {
+    public struct Failure: Error, Sendable, Equatable {
+        public let message: String
     }
 
     /// Deeper nesting is refused rather than risking the stack on hostile input.
-    static let maximumDepth = 512
+    public static let maximumDepth = 512
 
-    let members: [Member]
+    /// One JSON document of any kind. Input that is not UTF-8 is refused.
+    public static func parse(_ bytes: some Collection<UInt8>) throws(Failure) -> JSONValue {
+        let bytes = Array(bytes)
+        guard String(validating: bytes, as: UTF8.self) != nil else { throw Failure(message: "invalid JSON: not UTF-8") }
+        var scanner = Scanner(bytes: bytes)
+        let value = try scanner.tree(depth: 1)
+        scanner.skipWhitespace()
+        guard scanner.index == bytes.count else { throw scanner.failure("unexpected text after the value") }
+        return value
+    }
 
-    /// `bytes` must be valid UTF-8 (callers check first, to say where it is not).
-    static func parse(_ bytes: [UInt8]) -> Result<BatchJSONObject, Failure> {
+    /// One JSONL line that must be an object. `bytes` must be valid UTF-8 (callers check
+    /// first, to say where it is not).
+    public static func parseObjectLine(_ bytes: [UInt8]) -> Result<JSONObjectLine, Failure> {
         var scanner = Scanner(bytes: bytes)
         do {
-            return .success(BatchJSONObject(members: try scanner.object()))
+            return .success(JSONObjectLine(members: try scanner.object()))
         } catch {
             return .failure(error)
         }
@@ -38,7 +35,7 @@ struct BatchJSONObject {
 
     /// The text of a string value as written (with its quotes), unescaped. A lone UTF-16
     /// surrogate (`"\ud83d"`, from text cut in the middle of an emoji) becomes U+FFFD.
-    static func decodeString(_ raw: some Collection<UInt8>) -> String {
+    public static func decodeString(_ raw: some Collection<UInt8>) -> String {
         let inner = Array(raw.dropFirst().dropLast())
         guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
         // Unescaped into UTF-8 bytes, then one String: appending scalar by scalar is slow.
@@ -93,14 +90,14 @@ struct BatchJSONObject {
             self.bytes = bytes
         }
 
-        mutating func object() throws(Failure) -> [Member] {
+        mutating func object() throws(Failure) -> [JSONObjectLine.Member] {
             skipWhitespace()
             guard peek() == UInt8(ascii: "{") else {
                 // Valid JSON of another kind is not "invalid", so this one has no column.
                 throw Failure(message: "not a JSON object: each line must be one object {…}")
             }
             index += 1
-            var members: [Member] = []
+            var members: [JSONObjectLine.Member] = []
             skipWhitespace()
             if peek() == UInt8(ascii: "}") {
                 index += 1
@@ -116,7 +113,7 @@ struct BatchJSONObject {
                     index += 1
                     var rawValue: [UInt8] = []
                     let kind = try value(into: &rawValue, depth: 1)
-                    members.append(Member(key: BatchJSONObject.decodeString(rawKey), rawKey: rawKey, rawValue: rawValue, kind: kind))
+                    members.append(JSONObjectLine.Member(key: JSONReader.decodeString(rawKey), rawKey: rawKey, rawValue: rawValue, kind: kind))
                     skipWhitespace()
                     if peek() == UInt8(ascii: ",") { index += 1; continue }
                     if peek() == UInt8(ascii: "}") { index += 1; break }
@@ -128,8 +125,8 @@ struct BatchJSONObject {
             return members
         }
 
-        private mutating func value(into output: inout [UInt8], depth: Int) throws(Failure) -> Kind {
-            guard depth <= BatchJSONObject.maximumDepth else { throw failure("nested deeper than \(BatchJSONObject.maximumDepth) levels") }
+        private mutating func value(into output: inout [UInt8], depth: Int) throws(Failure) -> JSONObjectLine.Kind {
+            guard depth <= JSONReader.maximumDepth else { throw failure("nested deeper than \(JSONReader.maximumDepth) levels") }
             skipWhitespace()
             let start = index
             guard let first = peek() else { throw failure("the line ends where a value should be") }
@@ -139,7 +136,7 @@ struct BatchJSONObject {
                 output.append(contentsOf: bytes[start..<index])
                 return .string
             case UInt8(ascii: "{"):
-                try container(close: UInt8(ascii: "}"), into: &output, depth: depth) { scanner, output throws(Failure) in
+                try container(close: UInt8(ascii: "}"), into: &output) { scanner, output throws(Failure) in
                     scanner.skipWhitespace()
                     guard scanner.peek() == UInt8(ascii: "\"") else { throw scanner.failure("expected a key in double quotes") }
                     let keyStart = scanner.index
@@ -153,7 +150,7 @@ struct BatchJSONObject {
                 }
                 return .object
             case UInt8(ascii: "["):
-                try container(close: UInt8(ascii: "]"), into: &output, depth: depth) { scanner, output throws(Failure) in
+                try container(close: UInt8(ascii: "]"), into: &output) { scanner, output throws(Failure) in
                     _ = try scanner.value(into: &output, depth: depth + 1)
                 }
                 return .array
@@ -168,8 +165,53 @@ struct BatchJSONObject {
             }
         }
 
+        /// A value as a tree; numbers without a fraction or exponent that fit become `.int`.
+        mutating func tree(depth: Int) throws(Failure) -> JSONValue {
+            guard depth <= JSONReader.maximumDepth else { throw failure("nested deeper than \(JSONReader.maximumDepth) levels") }
+            skipWhitespace()
+            let start = index
+            guard let first = peek() else { throw failure("the text ends where a value should be") }
+            switch first {
+            case UInt8(ascii: "\""):
+                try string()
+                return .string(JSONReader.decodeString(bytes[start..<index]))
+            case UInt8(ascii: "{"):
+                var members: [JSONMember] = []
+                var scratch: [UInt8] = []
+                try container(close: UInt8(ascii: "}"), into: &scratch) { scanner, _ throws(Failure) in
+                    scanner.skipWhitespace()
+                    guard scanner.peek() == UInt8(ascii: "\"") else { throw scanner.failure("expected a key in double quotes") }
+                    let keyStart = scanner.index
+                    try scanner.string()
+                    let key = JSONReader.decodeString(scanner.bytes[keyStart..<scanner.index])
+                    scanner.skipWhitespace()
+                    guard scanner.peek() == UInt8(ascii: ":") else { throw scanner.failure("expected ':' after the key") }
+                    scanner.index += 1
+                    members.append(JSONMember(key, try scanner.tree(depth: depth + 1)))
+                }
+                return .object(members)
+            case UInt8(ascii: "["):
+                var elements: [JSONValue] = []
+                var scratch: [UInt8] = []
+                try container(close: UInt8(ascii: "]"), into: &scratch) { scanner, _ throws(Failure) in
+                    elements.append(try scanner.tree(depth: depth + 1))
+                }
+                return .array(elements)
+            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+            case UInt8(ascii: "n"): try literal("null"); return .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                try number()
+                let text = String(decoding: bytes[start..<index], as: UTF8.self)
+                if let int = Int(text) { return .int(int) }
+                return .double(Double(text) ?? .nan)
+            default: throw failure("expected a value")
+            }
+        }
+
         /// `{…}` or `[…]`: the opening byte is at `index`; `element` reads one member or element.
-        private mutating func container(close: UInt8, into output: inout [UInt8], depth: Int,
+        /// `output` gets the value as compact JSON (the tree reader passes a scratch array).
+        private mutating func container(close: UInt8, into output: inout [UInt8],
                                         element: (inout Scanner, inout [UInt8]) throws(Failure) -> Void) throws(Failure) {
             output.append(bytes[index])
             index += 1
