@@ -13,20 +13,20 @@ enum BatchCommand {
         summary: "classify many messages (JSON Lines, CSV or lines) on all cores, one JSON result per record",
         usage: ["triage batch [options] [FILE... | -]", "triage batch [options] < records.jsonl"],
         options: [
-            OptionSpec(long: "input", short: "i", kind: .value(placeholder: "FORMAT"),
+            OptionSpec(name: .input, short: "i", kind: .value(placeholder: "FORMAT"),
                        help: "input format; default by extension (.jsonl, .csv, else lines), jsonl on stdin",
                        allowedValues: BatchInputFormat.allCases.map(\.rawValue)),
-            OptionSpec(long: "text-field", kind: .value(placeholder: "NAME"), help: "JSONL field or CSV column holding the message", defaultValue: "text"),
-            OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack"),
-            OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
+            OptionSpec(name: .textField, kind: .value(placeholder: "NAME"), help: "JSONL field or CSV column holding the message", defaultValue: "text"),
+            RulesOption.spec,
+            RulesOption.allowOutsideImportsSpec,
             JobsOption.spec,
             TimeBudgetOption.spec,
             NowOption.spec,
-            OptionSpec(long: "rule-ids", help: "add the names of the rules that fired to each record"),
-            OptionSpec(long: "full", help: "add the whole 'triage classify --format json' object to each record"),
-            OptionSpec(long: "allow-errors", help: "exit 0 even when some records are error records (for Spark and Hadoop tasks)"),
-            OptionSpec(long: "quiet", short: "q", help: "no summary and no progress bar on stderr"),
-            OptionSpec(long: "no-progress", help: "never draw the progress bar (drawn on stderr when it is a terminal)"),
+            OptionSpec(name: .ruleIds, help: "add the names of the rules that fired to each record"),
+            OptionSpec(name: .full, help: "add the whole 'triage classify --format json' object to each record"),
+            OptionSpec(name: .allowErrors, help: "exit 0 even when some records are error records (for Spark and Hadoop tasks)"),
+            OptionSpec(name: .quiet, short: "q", help: "no summary and no progress bar on stderr"),
+            OptionSpec(name: .noProgress, help: "never draw the progress bar (drawn on stderr when it is a terminal)"),
             .color("colour the summary and diagnostics on stderr"),
             .noPrefilter,
             .strictUTF8,
@@ -56,7 +56,7 @@ enum BatchCommand {
     static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
         var exit = ExitCode.ok
         guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
-        let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
+        let errorStyle = TriageCommand.style(parsed.value(.color), io: io, stream: .stderr)
         let settings: BatchSettings
         do {
             settings = try BatchSettings(parsed, io: io)
@@ -73,7 +73,7 @@ enum BatchCommand {
         }
         if missing { return .noInput }
 
-        guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: settings.rules, allowOutsideImports: settings.allowOutsideImports) else {
+        guard let ruleSet = RulesOption(io: io, style: errorStyle).load(paths: settings.rules, allowOutsideImports: settings.allowOutsideImports) else {
             return .ruleErrors
         }
 
@@ -82,9 +82,9 @@ enum BatchCommand {
         if settings.showProgress && io.stderrIsTerminal && !sizes.contains(where: { $0 == nil }) {
             progress = ProgressBar(io: io, total: sizes.reduce(0) { $0 + ($1 ?? 0) } / 1000, label: "batch (KB)")
         }
-        let classifier = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: settings.timeBudget, today: settings.today)
+        let classifier = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag(.noPrefilter), timeBudget: settings.timeBudget, today: settings.today)
         let processor = BatchRecordProcessor(classifier: classifier, textField: settings.textField,
-                                             ruleIDs: settings.ruleIDs, full: settings.full, strictUTF8: parsed.flag("strict-utf8"))
+                                             ruleIDs: settings.ruleIDs, full: settings.full, strictUTF8: parsed.flag(.strictUTF8))
         var reader = BatchChunkReader(
             inputs: settings.paths.map { BatchChunkReader.Input(path: $0, format: settings.format ?? BatchInputFormat.guess(path: $0)) },
             standardInput: io.capturedStandardInput, textField: settings.textField, limit: MessageBytes.maximumBytes,

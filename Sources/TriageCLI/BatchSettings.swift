@@ -35,21 +35,21 @@ struct BatchSettings {
         if paths.filter({ $0 == "-" }).count > 1 {
             throw UsageError("standard input ('-') can be read only once")
         }
-        format = parsed.value("input").flatMap(BatchInputFormat.init(rawValue:))
-        textField = parsed.value("text-field") ?? "text"
+        format = parsed.value(.input).flatMap(BatchInputFormat.init(rawValue:))
+        textField = parsed.value(.textField) ?? "text"
         guard !textField.isEmpty else {
             throw UsageError("invalid value '' for '--text-field'. expected a field name")
         }
-        rules = parsed.values("rules")
-        allowOutsideImports = parsed.flag("allow-outside-imports")
-        jobs = try JobsOption.parse(parsed.value("jobs"))
-        timeBudget = try TimeBudgetOption.parse(parsed.value("time-budget"))
-        today = try NowOption.parse(parsed.value("now"))
-        ruleIDs = parsed.flag("rule-ids")
-        full = parsed.flag("full")
-        allowErrors = parsed.flag("allow-errors")
-        quiet = parsed.flag("quiet")
-        showProgress = !quiet && !parsed.flag("no-progress")
+        rules = parsed.values(.rules)
+        allowOutsideImports = parsed.flag(.allowOutsideImports)
+        jobs = try JobsOption.parse(parsed.value(.jobs))
+        timeBudget = try TimeBudgetOption.parse(parsed.value(.timeBudget))
+        today = try NowOption.parse(parsed.value(.now))
+        ruleIDs = parsed.flag(.ruleIds)
+        full = parsed.flag(.full)
+        allowErrors = parsed.flag(.allowErrors)
+        quiet = parsed.flag(.quiet)
+        showProgress = !quiet && !parsed.flag(.noProgress)
     }
 
     /// Why `path` cannot be read, or nil when it can: checked before any work, so a typo in

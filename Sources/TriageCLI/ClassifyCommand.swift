@@ -10,14 +10,14 @@ enum ClassifyCommand {
         summary: "classify one customer message and print the playbook for it",
         usage: ["triage classify [options] TEXT...", "triage classify [options] --file PATH", "triage classify [options] < message.txt"],
         options: [
-            OptionSpec(long: "file", kind: .value(placeholder: "PATH"), help: "read the message from a file ('-' for standard input)"),
-            OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack"),
-            OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ReportRegistry.classify.formatNames(), defaultValue: ReportFormat.text.rawValue),
-            OptionSpec(long: "explain", short: "e", help: "show every rule considered, what matched where, and why the winner won"),
-            OptionSpec(long: "compact", help: "with --format json, print the object on one line"),
+            OptionSpec(name: .file, kind: .value(placeholder: "PATH"), help: "read the message from a file ('-' for standard input)"),
+            RulesOption.spec,
+            OptionSpec(name: .format, short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ReportRegistry.classify.formatNames(), defaultValue: ReportFormat.text.rawValue),
+            OptionSpec(name: .explain, short: "e", help: "show every rule considered, what matched where, and why the winner won"),
+            OptionSpec(name: .compact, help: "with --format json, print the object on one line"),
             TimeBudgetOption.spec,
             NowOption.spec,
-            OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
+            RulesOption.allowOutsideImportsSpec,
             .color("colour the text output"),
             .noPrefilter,
             .strictUTF8,
@@ -45,21 +45,21 @@ enum ClassifyCommand {
     static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
         var exit = ExitCode.ok
         guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
-        let style = TriageCommand.style(parsed.value("color"), io: io, stream: .stdout)
-        let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
+        let style = TriageCommand.style(parsed.value(.color), io: io, stream: .stdout)
+        let errorStyle = TriageCommand.style(parsed.value(.color), io: io, stream: .stderr)
 
         let timeBudget: Duration
         let today: (year: Int, month: Int, day: Int)?
         do throws(UsageError) {
-            timeBudget = try TimeBudgetOption.parse(parsed.value("time-budget"))
-            today = try NowOption.parse(parsed.value("now"))
+            timeBudget = try TimeBudgetOption.parse(parsed.value(.timeBudget))
+            today = try NowOption.parse(parsed.value(.now))
         } catch {
             return TriageCommand.usageError(error.message, command: spec, io: io)
         }
         let input: MessageInput
         do {
             input = try MessageInput.read(positionals: parsed.positionals, rawArguments: rawArguments(parsed.positionals, io: io),
-                                          file: parsed.value("file"), strictUTF8: parsed.flag("strict-utf8"), io: io)
+                                          file: parsed.value(.file), strictUTF8: parsed.flag(.strictUTF8), io: io)
         } catch {
             if error.code == .usage { return TriageCommand.usageError(error.message, command: spec, io: io) }
             io.error("\(error.message)", style: errorStyle)
@@ -68,16 +68,16 @@ enum ClassifyCommand {
         if let repair = input.repair {
             io.warning("[\(MessageInput.repairedWarning)] \(repair)", style: errorStyle)
         }
-        guard let ruleSet = RuleSetLoader(io: io, style: errorStyle).load(paths: parsed.values("rules"), allowOutsideImports: parsed.flag("allow-outside-imports")) else {
+        guard let ruleSet = RulesOption(io: io, style: errorStyle).load(parsed) else {
             return .ruleErrors
         }
-        let explain = parsed.flag("explain")
-        let classification = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag("no-prefilter"), timeBudget: timeBudget, today: today).classify(Message(input.text), explain: explain)
+        let explain = parsed.flag(.explain)
+        let classification = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag(.noPrefilter), timeBudget: timeBudget, today: today).classify(Message(input.text), explain: explain)
         let output = ClassifyOutput(classification: classification, ruleSet: ruleSet, explain: explain,
                                     warnings: input.repair == nil ? [] : [MessageInput.repairedWarning])
-        let format = ReportFormat(rawValue: parsed.value("format") ?? ReportFormat.text.rawValue)
+        let format = ReportFormat(rawValue: parsed.value(.format) ?? ReportFormat.text.rawValue)
         guard let report = ReportRegistry.classify.render(output, as: format,
-                                                 options: ReportOptions(style: style, pretty: !parsed.flag("compact"))) else {
+                                                 options: ReportOptions(style: style, pretty: !parsed.flag(.compact))) else {
             return TriageCommand.usageError("unknown format '\(format)'", command: spec, io: io)
         }
         io.write(report)

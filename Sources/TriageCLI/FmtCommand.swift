@@ -11,11 +11,11 @@ enum FmtCommand {
         summary: "rewrite rule files in the canonical layout, keeping every comment",
         usage: ["triage fmt [options] [PATH...]", "triage fmt [options] - [--stdin-filename NAME]"],
         options: [
-            OptionSpec(long: "check", help: "write nothing; list the files that are not formatted"),
-            OptionSpec(long: "stdin-filename", kind: .value(placeholder: "NAME"), help: "with '-': the name standard input is shown under in diagnostics and --check/--diff"),
-            OptionSpec(long: "diff", help: "write nothing; show how each file would change, as a unified diff"),
+            OptionSpec(name: .check, help: "write nothing; list the files that are not formatted"),
+            OptionSpec(name: .stdinFilename, kind: .value(placeholder: "NAME"), help: "with '-': the name standard input is shown under in diagnostics and --check/--diff"),
+            OptionSpec(name: .diff, help: "write nothing; show how each file would change, as a unified diff"),
             // Accepted like the other commands that take rule paths, so scripts can pass it to all of them.
-            OptionSpec(long: "allow-outside-imports", help: "accepted for symmetry with lint and test; fmt formats only the files named and does not follow imports"),
+            OptionSpec(name: .allowOutsideImports, help: "accepted for symmetry with lint and test; fmt formats only the files named and does not follow imports"),
             .color("colour diagnostics and the diff"),
             .help,
         ],
@@ -56,10 +56,10 @@ enum FmtCommand {
     static func run(_ arguments: [String], io: CommandIO, currentDirectory: String) -> ExitCode {
         var exit = ExitCode.ok
         guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
-        let style = TriageCommand.style(parsed.value("color"), io: io, stream: .stdout)
-        let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
-        let check = parsed.flag("check")
-        let diff = parsed.flag("diff")
+        let style = TriageCommand.style(parsed.value(.color), io: io, stream: .stdout)
+        let errorStyle = TriageCommand.style(parsed.value(.color), io: io, stream: .stderr)
+        let check = parsed.flag(.check)
+        let diff = parsed.flag(.diff)
         func resolved(_ path: String) -> String { path.hasPrefix("/") ? path : currentDirectory + "/" + path }
         func fail(_ message: String) { io.error("\(message)", style: errorStyle) }
 
@@ -68,9 +68,9 @@ enum FmtCommand {
             guard paths == ["-"] else {
                 return TriageCommand.usageError("'-' (standard input) cannot be combined with other PATHs", command: spec, io: io)
             }
-            return formatStandardInput(name: parsed.value("stdin-filename") ?? "<stdin>", check: check, diff: diff, io: io, style: style, errorStyle: errorStyle)
+            return formatStandardInput(name: parsed.value(.stdinFilename) ?? "<stdin>", check: check, diff: diff, io: io, style: style, errorStyle: errorStyle)
         }
-        if parsed.value("stdin-filename") != nil {
+        if parsed.value(.stdinFilename) != nil {
             return TriageCommand.usageError("--stdin-filename goes with '-' (standard input)", command: spec, io: io)
         }
         if paths.isEmpty {
@@ -101,7 +101,7 @@ enum FmtCommand {
         var seen: Set<String> = []
         files = files.filter { seen.insert(URL(fileURLWithPath: resolved($0)).standardizedFileURL.path).inserted }
 
-        let renderer = RuleSetLoader(io: io, style: errorStyle).renderer
+        let renderer = RulesOption(io: io, style: errorStyle).renderer
         var failed = 0
         var changed = 0
         var writeFailed = false
@@ -164,7 +164,7 @@ enum FmtCommand {
         guard let text = String(validating: data, as: UTF8.self) else { return fail("standard input is not valid UTF-8 text") }
         switch RuleFormatter.format(SourceFile(path: name, text: text)) {
         case .failure(.syntaxErrors(let diagnostics)):
-            io.writeError(RuleSetLoader(io: io, style: errorStyle).renderer.render(diagnostics.sortedForDisplay()))
+            io.writeError(RulesOption(io: io, style: errorStyle).renderer.render(diagnostics.sortedForDisplay()))
             return fail("\(name) not formatted because of errors")
         case .failure(.internalError(let problem)):
             return fail("internal error: formatting \(name) went wrong: \(problem). please report this with the file")

@@ -10,7 +10,7 @@ enum InitCommand {
         summary: "start a new rule pack: two example categories, playbooks, fixtures that pass",
         usage: ["triage init [options] DIR"],
         options: [
-            OptionSpec(long: "name", kind: .value(placeholder: "NAME"), help: "the pack's name, for its README (default: the directory's name)"),
+            OptionSpec(name: .name, kind: .value(placeholder: "NAME"), help: "the pack's name, for its README (default: the directory's name)"),
             .help,
         ],
         positionalName: "DIR",
@@ -31,7 +31,7 @@ enum InitCommand {
         let errorStyle = TriageCommand.style(nil, io: io, stream: .stderr)
         let directory = parsed.positionals[0]
         let url = URL(fileURLWithPath: directory)
-        let name = parsed.value("name") ?? url.standardizedFileURL.lastPathComponent
+        let name = parsed.value(.name) ?? url.standardizedFileURL.lastPathComponent
         let files = StarterPack.files(name: name)
         do throws(NewDirectoryWriter.Refusal) {
             try NewDirectoryWriter.write(files, into: directory, command: "triage init")

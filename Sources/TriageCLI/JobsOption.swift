@@ -3,7 +3,7 @@ import TriageSupport
 
 /// `--jobs N`, shared by the commands that work on all cores.
 enum JobsOption {
-    static let spec = OptionSpec(long: "jobs", short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)")
+    static let spec = OptionSpec(name: .jobs, short: "j", kind: .value(placeholder: "N"), help: "worker threads (default: all cores)")
 
     /// The number given, or every core.
     static func parse(_ text: String?) throws(UsageError) -> Int {

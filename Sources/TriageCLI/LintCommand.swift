@@ -14,16 +14,16 @@ enum LintCommand {
         summary: "find mistakes in rule files: errors, dead code, conflicts, risky regexes",
         usage: ["triage lint [options] [PATH...]", "triage lint [options] - [--stdin-filename PATH]"],
         options: [
-            OptionSpec(long: "stdin-filename", kind: .value(placeholder: "PATH"), help: "with '-': lint standard input as if it were this file (its imports and findings use this path)"),
-            OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ReportRegistry.lint.formatNames(), defaultValue: ReportFormat.text.rawValue),
-            OptionSpec(long: "strict", help: "exit non-zero on warnings too"),
-            OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
-            OptionSpec(long: "list", help: "list every lint check and exit"),
-            OptionSpec(long: "catalogue", help: "print the lint section of docs/diagnostics.md (markdown) and exit"),
-            OptionSpec(long: "fix", help: "apply the fixes lint is certain of, then format; report what is left"),
-            OptionSpec(long: "diff", help: "with --fix, print the changes as a unified diff instead of writing them"),
-            OptionSpec(long: "baseline", kind: .value(placeholder: "FILE"), help: "report only findings not in this baseline"),
-            OptionSpec(long: "update-baseline", help: "write this run's findings to the --baseline file"),
+            OptionSpec(name: .stdinFilename, kind: .value(placeholder: "PATH"), help: "with '-': lint standard input as if it were this file (its imports and findings use this path)"),
+            OptionSpec(name: .format, short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ReportRegistry.lint.formatNames(), defaultValue: ReportFormat.text.rawValue),
+            OptionSpec(name: .strict, help: "exit non-zero on warnings too"),
+            RulesOption.allowOutsideImportsSpec,
+            OptionSpec(name: .list, help: "list every lint check and exit"),
+            OptionSpec(name: .catalogue, help: "print the lint section of docs/diagnostics.md (markdown) and exit"),
+            OptionSpec(name: .fix, help: "apply the fixes lint is certain of, then format; report what is left"),
+            OptionSpec(name: .diff, help: "with --fix, print the changes as a unified diff instead of writing them"),
+            OptionSpec(name: .baseline, kind: .value(placeholder: "FILE"), help: "report only findings not in this baseline"),
+            OptionSpec(name: .updateBaseline, help: "write this run's findings to the --baseline file"),
             .color("colour the text output"),
             .help,
         ],
@@ -52,23 +52,23 @@ enum LintCommand {
     static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
         var exit = ExitCode.ok
         guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
-        let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
-        if parsed.flag("list") {
+        let errorStyle = TriageCommand.style(parsed.value(.color), io: io, stream: .stderr)
+        if parsed.flag(.list) {
             for check in Linter.checks {
                 io.write(check.id.rawValue.padded(to: 28) + check.severity.rawValue.padded(to: 9) + check.summary + "\n")
             }
             return .ok
         }
-        if parsed.flag("catalogue") {
+        if parsed.flag(.catalogue) {
             io.write(LintCatalogue.markdown())
             return .ok
         }
-        let stdinName = parsed.value("stdin-filename")
+        let stdinName = parsed.value(.stdinFilename)
         if parsed.positionals.contains("-") {
             guard parsed.positionals == ["-"] else {
                 return TriageCommand.usageError("'-' (standard input) cannot be combined with other PATHs", command: spec, io: io)
             }
-            if parsed.flag("fix") { return TriageCommand.usageError("'--fix' changes files; it cannot read standard input", command: spec, io: io) }
+            if parsed.flag(.fix) { return TriageCommand.usageError("'--fix' changes files; it cannot read standard input", command: spec, io: io) }
         } else if stdinName != nil {
             return TriageCommand.usageError("--stdin-filename goes with '-' (standard input)", command: spec, io: io)
         }
@@ -83,26 +83,26 @@ enum LintCommand {
         }
         func loadPack() -> LoadedRulePack {
             if let stdinText {
-                return stdinName.map { RulePackLoader.load(paths: [$0], allowOutsideImports: parsed.flag("allow-outside-imports"), overlay: [$0: stdinText],
-                                                           embeddedPacks: RuleSetLoader.embeddedPacks) }
-                    ?? RulePackLoader.load(embedded: [("<stdin>", stdinText)], root: "", embeddedPacks: RuleSetLoader.embeddedPacks)
+                return stdinName.map { RulePackLoader.load(paths: [$0], allowOutsideImports: parsed.flag(.allowOutsideImports), overlay: [$0: stdinText],
+                                                           embeddedPacks: RulesOption.embeddedPacks) }
+                    ?? RulePackLoader.load(embedded: [("<stdin>", stdinText)], root: "", embeddedPacks: RulesOption.embeddedPacks)
             }
             return parsed.positionals.isEmpty
                 ? RulePackLoader.load(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
-                : RulePackLoader.load(paths: parsed.positionals, allowOutsideImports: parsed.flag("allow-outside-imports"),
-                                      embeddedPacks: RuleSetLoader.embeddedPacks)
+                : RulePackLoader.load(paths: parsed.positionals, allowOutsideImports: parsed.flag(.allowOutsideImports),
+                                      embeddedPacks: RulesOption.embeddedPacks)
         }
         var pack = loadPack()
-        if parsed.flag("diff") && !parsed.flag("fix") { return TriageCommand.usageError("'--diff' goes with '--fix'", command: spec, io: io) }
-        if parsed.flag("update-baseline") && parsed.value("baseline") == nil {
+        if parsed.flag(.diff) && !parsed.flag(.fix) { return TriageCommand.usageError("'--diff' goes with '--fix'", command: spec, io: io) }
+        if parsed.flag(.updateBaseline) && parsed.value(.baseline) == nil {
             return TriageCommand.usageError("'--update-baseline' needs '--baseline FILE'", command: spec, io: io)
         }
-        if parsed.flag("fix") {
+        if parsed.flag(.fix) {
             guard !parsed.positionals.isEmpty else {
                 return TriageCommand.usageError("'--fix' needs the rule files or directories to change; the shipped pack is built in", command: spec, io: io)
             }
-            let outcome = LintFixer.fix(pack, embeddedPacks: RuleSetLoader.embeddedPacks)
-            if parsed.flag("diff") {
+            let outcome = LintFixer.fix(pack, embeddedPacks: RulesOption.embeddedPacks)
+            if parsed.flag(.diff) {
                 for change in outcome.changes {
                     io.write(RuleFormatterDiff.unified(old: change.old, new: change.new, oldName: "a/" + change.path, newName: "b/" + change.path))
                 }
@@ -120,8 +120,8 @@ enum LintCommand {
             pack = loadPack()
         }
         var result = Linter.lint(pack)
-        if let path = parsed.value("baseline") {
-            if parsed.flag("update-baseline") {
+        if let path = parsed.value(.baseline) {
+            if parsed.flag(.updateBaseline) {
                 do {
                     try Data(LintBaseline.json(for: result.diagnostics).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
                 } catch {
@@ -144,15 +144,15 @@ enum LintCommand {
                 return .dataError
             }
         }
-        let format = ReportFormat(rawValue: parsed.value("format") ?? ReportFormat.text.rawValue)
-        let style = TriageCommand.style(parsed.value("color"), io: io, stream: .stdout)
+        let format = ReportFormat(rawValue: parsed.value(.format) ?? ReportFormat.text.rawValue)
+        let style = TriageCommand.style(parsed.value(.color), io: io, stream: .stdout)
         guard let report = ReportRegistry.lint.render(LintOutput(result: result, fileCount: pack.files.count), as: format,
                                                  options: ReportOptions(style: style)) else {
             return TriageCommand.usageError("unknown format '\(format)'", command: spec, io: io)
         }
         io.write(report)
         if io.writeFailed { return .ioError }
-        if result.errors > 0 || (parsed.flag("strict") && result.warnings > 0) { return .ruleErrors }
+        if result.errors > 0 || (parsed.flag(.strict) && result.warnings > 0) { return .ruleErrors }
         return .ok
     }
 }

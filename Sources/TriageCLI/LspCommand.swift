@@ -8,7 +8,7 @@ enum LspCommand {
         summary: "run the language server for rule files on stdin and stdout (for editors)",
         usage: ["triage lsp [options]"],
         options: [
-            OptionSpec(long: "stdio", help: "talk on stdin and stdout (the default and only transport; accepted because editors pass it)"),
+            OptionSpec(name: .stdio, help: "talk on stdin and stdout (the default and only transport; accepted because editors pass it)"),
             .help,
         ],
         discussion: """

@@ -4,7 +4,7 @@ import TriageSupport
 /// `--now YYYY-MM-DD`, shared by the commands that classify: the day relative dates
 /// ("next friday", "yesterday") are counted from (default: today, UTC).
 enum NowOption {
-    static let spec = OptionSpec(long: "now", kind: .value(placeholder: "YYYY-MM-DD"),
+    static let spec = OptionSpec(name: .now, kind: .value(placeholder: "YYYY-MM-DD"),
                                  help: "count relative dates ('next friday') from this day (default: today, UTC)")
 
     static func parse(_ text: String?) throws(UsageError) -> (year: Int, month: Int, day: Int)? {

@@ -10,7 +10,7 @@ enum PackCommand {
         summary: "list the rule packs built into triage, or write one's files to a directory",
         usage: ["triage pack list", "triage pack export [--pack NAME] DIR"],
         options: [
-            OptionSpec(long: "pack", kind: .value(placeholder: "NAME"), help: "with export: which embedded pack", defaultValue: "ecommerce"),
+            OptionSpec(name: .pack, kind: .value(placeholder: "NAME"), help: "with export: which embedded pack", defaultValue: "ecommerce"),
             .help,
         ],
         positionalName: "ACTION",
@@ -31,7 +31,7 @@ enum PackCommand {
         var exit = ExitCode.ok
         guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
         let errorStyle = TriageCommand.style(nil, io: io, stream: .stderr)
-        let packs = RuleSetLoader.embeddedPacks
+        let packs = RulesOption.embeddedPacks
         switch parsed.positionals[0] {
         case "list":
             guard parsed.positionals.count == 1 else { return TriageCommand.usageError("'pack list' takes no DIR", command: spec, io: io) }
@@ -43,7 +43,7 @@ enum PackCommand {
             return .ok
         case "export":
             guard parsed.positionals.count == 2 else { return TriageCommand.usageError("'pack export' needs a DIR to write to", command: spec, io: io) }
-            let name = parsed.value("pack") ?? "ecommerce"
+            let name = parsed.value(.pack) ?? "ecommerce"
             guard let pack = packs.first(where: { $0.name == name }) else {
                 return TriageCommand.usageError("no embedded pack '\(name)'. embedded packs: " + packs.map(\.name).joined(separator: ", "), command: spec, io: io)
             }

@@ -13,16 +13,16 @@ enum SuggestCommand {
         summary: "propose phrases for what the rules miss, with the measured effect of a rule for each",
         usage: ["triage suggest [options] CORPUS..."],
         options: [
-            OptionSpec(long: "category", short: "c", kind: .value(placeholder: "ID"), help: "only this category (default: every category but the fallback)"),
-            OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack"),
-            OptionSpec(long: "min-support", kind: .value(placeholder: "N"), help: "propose phrases found in at least N missed records", defaultValue: "3"),
-            OptionSpec(long: "limit", kind: .value(placeholder: "N"), help: "candidates shown per category", defaultValue: "10"),
-            OptionSpec(long: "holdout", kind: .value(placeholder: "FRACTION"), help: "share of records held out to measure effects on, from 0 to below 1", defaultValue: "0.3"),
-            OptionSpec(long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ReportRegistry.suggest.formatNames(), defaultValue: ReportFormat.text.rawValue),
-            OptionSpec(long: "text-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the message", defaultValue: "text"),
-            OptionSpec(long: "label-field", kind: .value(placeholder: "NAME"), help: "corpus field holding the expected category", defaultValue: "label"),
-            OptionSpec(long: "id-field", kind: .value(placeholder: "NAME"), help: "corpus field giving each record a stable id (the held-out split hashes it)", defaultValue: "id"),
-            OptionSpec(long: "allow-outside-imports", help: "let imports read rule files outside the directory given to --rules"),
+            OptionSpec(name: .category, short: "c", kind: .value(placeholder: "ID"), help: "only this category (default: every category but the fallback)"),
+            RulesOption.spec,
+            OptionSpec(name: .minSupport, kind: .value(placeholder: "N"), help: "propose phrases found in at least N missed records", defaultValue: "3"),
+            OptionSpec(name: .limit, kind: .value(placeholder: "N"), help: "candidates shown per category", defaultValue: "10"),
+            OptionSpec(name: .holdout, kind: .value(placeholder: "FRACTION"), help: "share of records held out to measure effects on, from 0 to below 1", defaultValue: "0.3"),
+            OptionSpec(name: .format, short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ReportRegistry.suggest.formatNames(), defaultValue: ReportFormat.text.rawValue),
+            OptionSpec(name: .textField, kind: .value(placeholder: "NAME"), help: "corpus field holding the message", defaultValue: "text"),
+            OptionSpec(name: .labelField, kind: .value(placeholder: "NAME"), help: "corpus field holding the expected category", defaultValue: "label"),
+            OptionSpec(name: .idField, kind: .value(placeholder: "NAME"), help: "corpus field giving each record a stable id (the held-out split hashes it)", defaultValue: "id"),
+            RulesOption.allowOutsideImportsSpec,
             JobsOption.spec,
             .color("colour the text output"),
             .help,
@@ -44,23 +44,23 @@ enum SuggestCommand {
     static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
         var exit = ExitCode.ok
         guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
-        let style = TriageCommand.style(parsed.value("color"), io: io, stream: .stdout)
-        let errorStyle = TriageCommand.style(parsed.value("color"), io: io, stream: .stderr)
+        let style = TriageCommand.style(parsed.value(.color), io: io, stream: .stdout)
+        let errorStyle = TriageCommand.style(parsed.value(.color), io: io, stream: .stderr)
 
         var settings = SuggestSettings()
         do throws(UsageError) {
-            settings.minimumSupport = try whole(parsed.value("min-support") ?? "3", option: "--min-support", minimum: 1)
-            settings.limit = try whole(parsed.value("limit") ?? "10", option: "--limit", minimum: 1)
-            let holdout = parsed.value("holdout") ?? "0.3"
+            settings.minimumSupport = try whole(parsed.value(.minSupport) ?? "3", option: "--min-support", minimum: 1)
+            settings.limit = try whole(parsed.value(.limit) ?? "10", option: "--limit", minimum: 1)
+            let holdout = parsed.value(.holdout) ?? "0.3"
             guard let fraction = Double(holdout), fraction >= 0, fraction < 1 else {
                 throw UsageError("invalid value '\(holdout)' for '--holdout'. expected a number from 0 to below 1, e.g. 0.3")
             }
             settings.holdout = fraction
-            settings.jobs = try JobsOption.parse(parsed.value("jobs"))
+            settings.jobs = try JobsOption.parse(parsed.value(.jobs))
         } catch {
             return TriageCommand.usageError(error.message, command: spec, io: io)
         }
-        settings.category = parsed.value("category")
+        settings.category = parsed.value(.category)
 
         let collected = TestInputCollector.collect(parsed.positionals)
         for missing in collected.missing {
@@ -71,13 +71,13 @@ enum SuggestCommand {
         }
         if !collected.missing.isEmpty || !collected.unknown.isEmpty { return .noInput }
 
-        guard let (pack, ruleSet) = RuleSetLoader(io: io, style: errorStyle).loadPack(paths: parsed.values("rules"), allowOutsideImports: parsed.flag("allow-outside-imports")) else {
+        guard let (pack, ruleSet) = RulesOption(io: io, style: errorStyle).loadPack(paths: parsed.values(.rules), allowOutsideImports: parsed.flag(.allowOutsideImports)) else {
             return .ruleErrors
         }
         var reader = CorpusReader()
-        reader.textField = parsed.value("text-field") ?? "text"
-        reader.labelField = parsed.value("label-field") ?? "label"
-        reader.idField = parsed.value("id-field")
+        reader.textField = parsed.value(.textField) ?? "text"
+        reader.labelField = parsed.value(.labelField) ?? "label"
+        reader.idField = parsed.value(.idField)
         let (cases, problems) = TestCaseLoader.load(collected, reader: reader)
         for problem in problems {
             io.warning("\(problem.description); the record is left out", style: errorStyle)
@@ -95,7 +95,7 @@ enum SuggestCommand {
             io.error("\(error.message)", style: errorStyle)
             return .ruleErrors
         }
-        let format = ReportFormat(rawValue: parsed.value("format") ?? ReportFormat.text.rawValue)
+        let format = ReportFormat(rawValue: parsed.value(.format) ?? ReportFormat.text.rawValue)
         guard let rendered = ReportRegistry.suggest.render(report, as: format, options: ReportOptions(style: style)) else {
             return TriageCommand.usageError("unknown format '\(format)'", command: spec, io: io)
         }

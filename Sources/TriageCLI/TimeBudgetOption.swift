@@ -4,7 +4,7 @@ import TriageSupport
 /// `--time-budget SECONDS`, shared by the commands that classify: how long one message may
 /// spend in pattern matching (docs/limits.md).
 enum TimeBudgetOption {
-    static let spec = OptionSpec(long: "time-budget", kind: .value(placeholder: "SECONDS"),
+    static let spec = OptionSpec(name: .timeBudget, kind: .value(placeholder: "SECONDS"),
                                  help: "stop matching one message after this many seconds (default \(RuleLimits.defaultTimeBudget.seconds))")
 
     /// The budget given, or the default; at most a day, so the deadline arithmetic cannot overflow.

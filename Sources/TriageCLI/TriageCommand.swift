@@ -25,7 +25,7 @@ public enum TriageCommand {
         summary: "show help for a command",
         usage: ["triage help [COMMAND]", "triage help --man"],
         options: [
-            OptionSpec(long: "man", help: "print the man page (roff), generated from the option tables"),
+            OptionSpec(name: .man, help: "print the man page (roff), generated from the option tables"),
             .help,
         ],
         positionalName: "COMMAND",
@@ -42,7 +42,7 @@ public enum TriageCommand {
         usage: ["triage COMMAND [options]", "triage help COMMAND", "triage --version"],
         options: [
             .help,
-            OptionSpec(long: "version", help: "print the version"),
+            OptionSpec(name: .version, help: "print the version"),
         ],
         positionalName: "COMMAND",
         minPositionals: 0,
@@ -80,7 +80,7 @@ public enum TriageCommand {
         case "help":
             var exit = ExitCode.ok
             guard let parsed = parse(Array(arguments.dropFirst()), spec: helpSpec, io: io, exit: &exit) else { return exit }
-            if parsed.flag("man") {
+            if parsed.flag(.man) {
                 io.write(ManPage.render(program: topLevel, commands: allSpecs, text: ManPageText.text))
                 return io.writeFailed ? .ioError : .ok
             }
@@ -126,7 +126,7 @@ public enum TriageCommand {
             exit = usageError(error.message, command: spec, io: io)
             return nil
         }
-        if parsed.flag("help") {
+        if parsed.flag(.help) {
             io.write(HelpFormatter.help(for: spec) + "\n")
             exit = .ok
             return nil

@@ -4,7 +4,7 @@ public enum ArgumentParser {
     /// `arguments` excludes the program and command names.
     public static func parse(_ arguments: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments {
         var tokens = ArgumentToken.tokenize(arguments)[...]
-        var parsed = ParsedArguments(defaults: defaults(of: spec))
+        var parsed = ParsedArguments(defaults: defaults(of: spec), declared: Set(spec.options.map(\.long)))
 
         // Every iteration pops at least one token, so the loop always ends.
         while let token = tokens.popFirst() {

@@ -8,8 +8,9 @@ public struct OptionSpec: Sendable {
         case repeatable(placeholder: String)
     }
 
+    public let name: OptionName
     /// Without dashes, e.g. `format`.
-    public let long: String
+    public var long: String { name.rawValue }
     public let short: Character?
     public let kind: Kind
     public let help: String
@@ -19,14 +20,14 @@ public struct OptionSpec: Sendable {
     public let defaultValue: String?
 
     public init(
-        long: String,
+        name: OptionName,
         short: Character? = nil,
         kind: Kind = .flag,
         help: String,
         allowedValues: [String]? = nil,
         defaultValue: String? = nil
     ) {
-        self.long = long
+        self.name = name
         self.short = short
         self.kind = kind
         self.help = help

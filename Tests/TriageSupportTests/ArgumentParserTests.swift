@@ -8,14 +8,14 @@ struct ArgumentParserTests {
         usage: ["triage classify [options] [TEXT | -]"],
         options: [
             OptionSpec(
-                long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format",
+                name: OptionName("format"), short: "f", kind: .value(placeholder: "FORMAT"), help: "output format",
                 allowedValues: ["text", "json"], defaultValue: "text"
             ),
-            OptionSpec(long: "rules", short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule files"),
-            OptionSpec(long: "explain", short: "e", help: "show why rules matched"),
-            OptionSpec(long: "all", short: "a", help: "show all matches"),
-            OptionSpec(long: "brief", short: "b", help: "one line per message"),
-            OptionSpec(long: "limit", kind: .value(placeholder: "N"), help: "stop after N"),
+            OptionSpec(name: OptionName("rules"), short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule files"),
+            OptionSpec(name: OptionName("explain"), short: "e", help: "show why rules matched"),
+            OptionSpec(name: OptionName("all"), short: "a", help: "show all matches"),
+            OptionSpec(name: OptionName("brief"), short: "b", help: "one line per message"),
+            OptionSpec(name: OptionName("limit"), kind: .value(placeholder: "N"), help: "stop after N"),
         ],
         positionalName: "TEXT",
         minPositionals: 0,
@@ -35,69 +35,83 @@ struct ArgumentParserTests {
         }
     }
 
+    // MARK: names
+
+    #if DEBUG
+    /// A command that looks up a name it never declared has miswired an option: it would
+    /// otherwise read as "never given" forever.
+    @Test func lookingUpAnUndeclaredOptionStopsADebugBuild() async {
+        await #expect(processExitsWith: .failure) {
+            let spec = CommandSpec(name: "x", summary: "x", usage: ["x"], options: [OptionSpec(name: OptionName("rules"), help: "rules")])
+            let parsed = try ArgumentParser.parse([], spec: spec)
+            _ = parsed.flag(OptionName("ruels"))
+        }
+    }
+    #endif
+
     // MARK: values
 
     @Test(arguments: [["--format", "json"], ["--format=json"], ["-f", "json"], ["-fjson"], ["-f=json"]])
     func everySpellingOfAValue(arguments: [String]) throws {
         let parsed = try parse(arguments)
-        #expect(parsed.value("format") == "json")
-        #expect(parsed.wasGiven("format"))
+        #expect(parsed.value(OptionName("format")) == "json")
+        #expect(parsed.wasGiven(OptionName("format")))
         #expect(parsed.positionals.isEmpty)
     }
 
     @Test func absentValueReportsDefault() throws {
         let parsed = try parse([])
-        #expect(parsed.value("format") == "text")
-        #expect(!parsed.wasGiven("format"))
-        #expect(parsed.value("limit") == nil)
+        #expect(parsed.value(OptionName("format")) == "text")
+        #expect(!parsed.wasGiven(OptionName("format")))
+        #expect(parsed.value(OptionName("limit")) == nil)
     }
 
     @Test func lastValueWins() throws {
         let parsed = try parse(["--format", "json", "-f", "text"])
-        #expect(parsed.value("format") == "text")
-        #expect(parsed.values("format") == ["text"])
+        #expect(parsed.value(OptionName("format")) == "text")
+        #expect(parsed.values(OptionName("format")) == ["text"])
     }
 
     @Test func repeatableKeepsAllValuesInOrder() throws {
         let parsed = try parse(["--rules", "a", "-rb", "--rules=c", "-r", "d"])
-        #expect(parsed.values("rules") == ["a", "b", "c", "d"])
-        #expect(parsed.value("rules") == "d")
+        #expect(parsed.values(OptionName("rules")) == ["a", "b", "c", "d"])
+        #expect(parsed.value(OptionName("rules")) == "d")
     }
 
     @Test func valueMayStartWithDash() throws {
-        #expect(try parse(["--rules", "-"]).values("rules") == ["-"])
-        #expect(try parse(["--limit", "-5"]).value("limit") == "-5")
-        #expect(try parse(["-r", "--explain"]).values("rules") == ["--explain"])
+        #expect(try parse(["--rules", "-"]).values(OptionName("rules")) == ["-"])
+        #expect(try parse(["--limit", "-5"]).value(OptionName("limit")) == "-5")
+        #expect(try parse(["-r", "--explain"]).values(OptionName("rules")) == ["--explain"])
     }
 
     @Test func emptyAttachedValueIsAValue() throws {
-        #expect(try parse(["--limit="]).value("limit") == "")
+        #expect(try parse(["--limit="]).value(OptionName("limit")) == "")
     }
 
     // MARK: flags and clusters
 
     @Test func flags() throws {
         let parsed = try parse(["--explain", "-a"])
-        #expect(parsed.flag("explain"))
-        #expect(parsed.flag("all"))
-        #expect(!parsed.flag("brief"))
+        #expect(parsed.flag(OptionName("explain")))
+        #expect(parsed.flag(OptionName("all")))
+        #expect(!parsed.flag(OptionName("brief")))
     }
 
     @Test func clusterOfShortFlags() throws {
         let parsed = try parse(["-ab"])
-        #expect(parsed.flag("all"))
-        #expect(parsed.flag("brief"))
-        #expect(!parsed.flag("explain"))
+        #expect(parsed.flag(OptionName("all")))
+        #expect(parsed.flag(OptionName("brief")))
+        #expect(!parsed.flag(OptionName("explain")))
     }
 
     @Test func clusterEndingInValueOption() throws {
         let attached = try parse(["-abfjson"])
-        #expect(attached.flag("all") && attached.flag("brief"))
-        #expect(attached.value("format") == "json")
+        #expect(attached.flag(OptionName("all")) && attached.flag(OptionName("brief")))
+        #expect(attached.value(OptionName("format")) == "json")
 
         let separate = try parse(["-af", "json", "x"])
-        #expect(separate.flag("all"))
-        #expect(separate.value("format") == "json")
+        #expect(separate.flag(OptionName("all")))
+        #expect(separate.value(OptionName("format")) == "json")
         #expect(separate.positionals == ["x"])
     }
 
@@ -114,18 +128,18 @@ struct ArgumentParserTests {
 
     @Test func terminatorEndsOptions() throws {
         let parsed = try parse(["--explain", "--", "--x"])
-        #expect(parsed.flag("explain"))
+        #expect(parsed.flag(OptionName("explain")))
         #expect(parsed.positionals == ["--x"])
     }
 
     @Test func optionsAndPositionalsInterleave() throws {
         let spec = CommandSpec(
-            name: "check", options: [OptionSpec(long: "quiet", short: "q", help: "")],
+            name: "check", options: [OptionSpec(name: OptionName("quiet"), short: "q", help: "")],
             positionalName: "FILE", maxPositionals: nil
         )
         let parsed = try parse(["a", "-q", "b", "--", "-q"], spec: spec)
         #expect(parsed.positionals == ["a", "b", "-q"])
-        #expect(parsed.flag("quiet"))
+        #expect(parsed.flag(OptionName("quiet")))
     }
 
     @Test func tooManyPositionals() {

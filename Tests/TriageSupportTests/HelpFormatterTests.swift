@@ -9,12 +9,12 @@ struct HelpFormatterTests {
             usage: ["triage classify [options] [TEXT | -]", "triage classify --file PATH"],
             options: [
                 OptionSpec(
-                    long: "format", short: "f", kind: .value(placeholder: "FORMAT"), help: "output format",
+                    name: OptionName("format"), short: "f", kind: .value(placeholder: "FORMAT"), help: "output format",
                     allowedValues: ["text", "json"], defaultValue: "text"
                 ),
-                OptionSpec(long: "rules", kind: .repeatable(placeholder: "PATH"), help: "load rules from PATH"),
-                OptionSpec(long: "explain", help: "show why each rule matched"),
-                OptionSpec(long: "help", short: "h", help: "show this help"),
+                OptionSpec(name: OptionName("rules"), kind: .repeatable(placeholder: "PATH"), help: "load rules from PATH"),
+                OptionSpec(name: OptionName("explain"), help: "show why each rule matched"),
+                OptionSpec(name: OptionName("help"), short: "h", help: "show this help"),
             ],
             positionalName: "TEXT",
             maxPositionals: 1,
@@ -51,7 +51,7 @@ struct HelpFormatterTests {
     ])
     func derivedUsageLine(min: Int, max: Int?, expected: String) {
         let spec = CommandSpec(
-            name: "triage check", options: [OptionSpec(long: "quiet", help: "")],
+            name: "triage check", options: [OptionSpec(name: OptionName("quiet"), help: "")],
             positionalName: "FILE", minPositionals: min, maxPositionals: max
         )
         #expect(spec.usageLines == [expected])
@@ -60,7 +60,7 @@ struct HelpFormatterTests {
     @Test func optionWithOnlyNotes() {
         let spec = CommandSpec(
             name: "x", usage: ["x"],
-            options: [OptionSpec(long: "color", kind: .value(placeholder: "WHEN"), help: "", defaultValue: "auto")]
+            options: [OptionSpec(name: OptionName("color"), kind: .value(placeholder: "WHEN"), help: "", defaultValue: "auto")]
         )
         #expect(HelpFormatter.help(for: spec) == "usage: x\n\noptions:\n      --color WHEN  default: auto")
     }

@@ -9,19 +9,19 @@ struct ParsedArgumentsTests {
             values: ["rules": ["a", "b"]],
             defaults: ["format": "text", "rules": "rules/"]
         )
-        #expect(parsed.flag("explain"))
-        #expect(parsed.wasGiven("rules"))
-        #expect(!parsed.wasGiven("format"))
-        #expect(parsed.values("rules") == ["a", "b"])
-        #expect(parsed.value("format") == "text")
+        #expect(parsed.flag(OptionName("explain")))
+        #expect(parsed.wasGiven(OptionName("rules")))
+        #expect(!parsed.wasGiven(OptionName("format")))
+        #expect(parsed.values(OptionName("rules")) == ["a", "b"])
+        #expect(parsed.value(OptionName("format")) == "text")
         #expect(parsed.positionals == ["x"])
     }
 
     @Test func valuesFallBackToDefaultAlone() {
         let parsed = ParsedArguments(defaults: ["rules": "rules/"])
-        #expect(parsed.values("rules") == ["rules/"])
-        #expect(parsed.values("other") == [])
-        #expect(parsed.value("other") == nil)
-        #expect(!parsed.flag("other"))
+        #expect(parsed.values(OptionName("rules")) == ["rules/"])
+        #expect(parsed.values(OptionName("other")) == [])
+        #expect(parsed.value(OptionName("other")) == nil)
+        #expect(!parsed.flag(OptionName("other")))
     }
 }

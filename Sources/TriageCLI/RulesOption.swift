@@ -4,9 +4,13 @@ import TriageShippedRules
 import TriageSupport
 import TriageSyntax
 
-/// Loads the rules a command uses: `--rules` paths when given, else the shipped pack, and
-/// prints every diagnostic on stderr like a compiler.
-struct RuleSetLoader {
+/// `--rules PATH` and `--allow-outside-imports`, shared by the commands that run rules: loads
+/// the rules given, else the shipped pack, and prints every diagnostic on stderr like a
+/// compiler. (The engine's `RulePackLoader` only reads files; this compiles and reports.)
+struct RulesOption {
+    static let spec = OptionSpec(name: .rules, short: "r", kind: .repeatable(placeholder: "PATH"), help: "rule file or directory to use instead of the shipped pack")
+    static let allowOutsideImportsSpec = OptionSpec(name: .allowOutsideImports, help: "let imports read rule files outside the directory given to --rules")
+
     let io: CommandIO
     let style: TerminalStyle
 
@@ -14,11 +18,16 @@ struct RuleSetLoader {
     static let embeddedPacks = [EmbeddedPack(name: "ecommerce", version: TriageVersion.current,
                                              files: ShippedRules.files.map { ($0.path, $0.contents) })]
 
+    /// The rules `parsed` names, compiled; nil (errors printed) when they do not compile.
+    func load(_ parsed: ParsedArguments) -> CompiledRuleSet? {
+        load(paths: parsed.values(.rules), allowOutsideImports: parsed.flag(.allowOutsideImports))
+    }
+
     /// `allowOutsideImports` is `--allow-outside-imports`: imports may leave the pack's directory.
     func load(paths: [String], allowOutsideImports: Bool = false) -> CompiledRuleSet? {
         let (ruleSet, diagnostics) = paths.isEmpty
             ? RuleEngine.compile(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
-            : RuleEngine.compile(paths: paths, allowOutsideImports: allowOutsideImports, embeddedPacks: RuleSetLoader.embeddedPacks)
+            : RuleEngine.compile(paths: paths, allowOutsideImports: allowOutsideImports, embeddedPacks: RulesOption.embeddedPacks)
         report(diagnostics)
         return ruleSet
     }
@@ -27,7 +36,7 @@ struct RuleSetLoader {
     func loadPack(paths: [String], allowOutsideImports: Bool = false) -> (pack: LoadedRulePack, ruleSet: CompiledRuleSet)? {
         let pack = paths.isEmpty
             ? RulePackLoader.load(embedded: ShippedRules.files.map { ($0.path, $0.contents) }, root: ShippedRules.root)
-            : RulePackLoader.load(paths: paths, allowOutsideImports: allowOutsideImports, embeddedPacks: RuleSetLoader.embeddedPacks)
+            : RulePackLoader.load(paths: paths, allowOutsideImports: allowOutsideImports, embeddedPacks: RulesOption.embeddedPacks)
         let (ruleSet, diagnostics) = RulePackCompiler.compile(pack)
         report(diagnostics)
         return ruleSet.map { (pack, $0) }
