@@ -83,20 +83,9 @@ public final class CommandIO: @unchecked Sendable {
             return
         }
         guard !writeFailed || fd == 2 else { return }
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    if fd == 1 {
-                        writeFailed = true
-                        if errno == EPIPE { readerGone = true }
-                    }
-                    return
-                }
-                offset += written
-            }
+        if let error = FileDescriptorWriter.writeAll(data, to: fd), fd == 1 {
+            writeFailed = true
+            if error == EPIPE { readerGone = true }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TriageSupport
 
 /// Writes a file named on the command line (`--json FILE`, a baseline). A regular file, or
 /// one that does not exist yet, is replaced atomically so a reader never sees half of it.
@@ -28,19 +29,7 @@ enum ReportFile {
     private static func writeInPlace(_ data: Data, to path: String) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_TRUNC)
         guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }
-        var failure: String?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = FileDescriptorWriter.writeAll(data, to: descriptor).map { String(cString: strerror($0)) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw Failure(reason: failure) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TriageSupport
 
 /// Runs a `LanguageServer` on standard input and output. A reader thread splits stdin into
 /// frames; the server handles them one at a time on the calling thread, and publishes
@@ -37,17 +38,8 @@ public enum StdioConnection {
     }
 
     static func write(_ data: Data, to fd: Int32) {
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        // A client that has gone away cannot be told; the read side sees the end and stops.
+        _ = FileDescriptorWriter.writeAll(data, to: fd)
     }
 }
 
