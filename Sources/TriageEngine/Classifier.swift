@@ -33,6 +33,20 @@ public struct Classifier: Sendable {
     public func classify(_ message: Message, explain: Bool = false) -> Classification {
         let matcher = matchers.take()
         defer { matchers.give(matcher) }
+        return classify(message, explain: explain, matcher: matcher)
+    }
+
+    /// Classifies and counts the PCRE2 work it took: for benchmarks that track how much of a
+    /// message's matching is left to the regex engine.
+    public func classifyCountingRegexWork(_ message: Message) -> (Classification, RegexWork) {
+        let matcher = matchers.take()
+        defer { matchers.give(matcher) }
+        let (scans, calls) = (matcher.scans, matcher.matchCalls)
+        let classification = classify(message, explain: false, matcher: matcher)
+        return (classification, RegexWork(scans: matcher.scans - scans, calls: matcher.matchCalls - calls))
+    }
+
+    private func classify(_ message: Message, explain: Bool, matcher: RegexMatcher) -> Classification {
         // Patterns read the normalised text; everything reported points into the original.
         // Normalising is one linear pass, outside the matching budget.
         let (normalized, maps) = ruleSet.normalizer.normalize(message)

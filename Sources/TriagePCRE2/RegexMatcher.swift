@@ -8,6 +8,10 @@ public final class RegexMatcher {
     private let jitStack: OpaquePointer?
     private var matchData: OpaquePointer
     private var matchDataPairs: Int
+    /// PCRE2 match calls made with this matcher, and scans (one per `scan`), for benchmarks
+    /// that count how much work is left to PCRE2.
+    public private(set) var matchCalls = 0
+    public private(set) var scans = 0
 
     public init(limits: RegexLimits = .standard) {
         self.limits = limits
@@ -57,6 +61,7 @@ public final class RegexMatcher {
     public func scan(_ regex: Regex, bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, offsetLimit: Int? = nil, maxMatches: Int,
                      deadline: ContinuousClock.Instant? = nil) -> RegexScan {
         var result = RegexScan()
+        scans += 1
         var offset = max(0, min(start, bytes.count))
         let limit = offsetLimit.map { max(0, $0) }
         // The last start position any call may try.
@@ -156,6 +161,7 @@ public final class RegexMatcher {
     }
 
     private func match(_ regex: Regex, bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Attempt {
+        matchCalls += 1
         let pairsNeeded = regex.captureCount + 1
         if pairsNeeded > matchDataPairs {
             pcre2_match_data_free_8(matchData)
