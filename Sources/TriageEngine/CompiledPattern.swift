@@ -34,4 +34,7 @@ public struct CompiledPattern: Sendable {
     public let literalSetPositions: [Int]
     /// Named groups, whose captures become entities.
     public let captureNames: [String]
+    /// For word lists the direct matcher reproduces exactly: it, so PCRE2 is not needed on
+    /// texts it handles (`WordListIndex`).
+    let wordList: WordListMatcher?
 }

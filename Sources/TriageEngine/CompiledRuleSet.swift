@@ -23,6 +23,8 @@ public final class CompiledRuleSet: Sendable {
     private let categoryIndexByID: [String: Int]
     /// One pass over a text tells which patterns can match it.
     let prefilter: Prefilter
+    /// Word lists matched without PCRE2: one lookup per word run of a turn.
+    let wordLists: WordListIndex
     /// Rules evaluated whatever the prefilter says (their condition can hold without a match).
     let unconditionalRules: [Int]
     /// For each pattern, the rules whose `when` can only hold if it (or another of their patterns) matches.
@@ -52,6 +54,7 @@ public final class CompiledRuleSet: Sendable {
         self.rulesByPattern = byPattern
         self.categoryIndexByID = Dictionary(categories.map { ($0.id, $0.index) }, uniquingKeysWith: { first, _ in first })
         self.prefilter = Prefilter(patterns: patterns)
+        self.wordLists = WordListIndex(patterns: patterns)
         var unconditional: [Int] = []
         var gated = Array(repeating: [Int](), count: patterns.count)
         for rule in rules {

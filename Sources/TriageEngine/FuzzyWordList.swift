@@ -12,11 +12,27 @@ struct FuzzyWordList {
     /// Whether a lower-case word is a real word, so it is never read as a typo.
     let isRealWord: (String) -> Bool
 
-    var regexSource: String {
+    var regexSource: String { regexSource(guards: guards()) }
+
+    /// The regex, with the real words excluded for each fuzzy word (`guards()`).
+    func regexSource(guards: [String: [String]]) -> String {
         let alternatives = entries
             .sorted { $0.utf8.count > $1.utf8.count }
-            .map(alternative(for:))
+            .map { alternative(for: $0, guards: guards) }
         return "(?<!\\w)(?:" + alternatives.joined(separator: "|") + ")(?!\\w)"
+    }
+
+    /// For each fuzzy word of the entries, lower-cased: the real words one edit away, which
+    /// are never read as its typos. Computed once and shared by the regex and the direct matcher.
+    func guards() -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for entry in entries {
+            for word in FuzzyWordList.words(of: entry) where FuzzyWordList.isFuzzable(word) {
+                let lower = word.lowercased()
+                if result[lower] == nil { result[lower] = FuzzyWordList.neighbours(of: lower).filter(isRealWord).sorted() }
+            }
+        }
+        return result
     }
 
     /// Whether a word of an entry is matched with a typo: plain ASCII letters, long enough.
@@ -24,18 +40,19 @@ struct FuzzyWordList {
         word.utf8.count >= WordList.fuzzyMinimumLength && word.unicodeScalars.allSatisfy(\.isASCIILetter)
     }
 
-    private static func words(of entry: String) -> [Substring] {
+    static func words(of entry: String) -> [Substring] {
         entry.split(whereSeparator: { $0 == " " || $0 == "\t" })
     }
 
-    private func alternative(for entry: String) -> String {
+    private func alternative(for entry: String, guards: [String: [String]]) -> String {
         FuzzyWordList.words(of: entry).map { word in
-            FuzzyWordList.isFuzzable(word) ? fuzzyGroup(for: String(word)) : WordListPattern.alternative(for: String(word))
+            FuzzyWordList.isFuzzable(word) ? fuzzyGroup(for: String(word), guards: guards[word.lowercased()] ?? [])
+                : WordListPattern.alternative(for: String(word))
         }.joined(separator: WordListPattern.separator(gap: gap))
     }
 
     /// `(?!(?:later)(?!\w))(?:l\pL?te|…)`: the word with one edit, real words excluded.
-    func fuzzyGroup(for word: String) -> String {
+    func fuzzyGroup(for word: String, guards: [String]) -> String {
         let letters = Array(word)
         var variants: [String] = []
         for index in letters.indices {
@@ -50,7 +67,6 @@ struct FuzzyWordList {
             swapped.swapAt(index, index + 1)
             variants.append(String(swapped))
         }
-        let guards = FuzzyWordList.neighbours(of: word.lowercased()).filter(isRealWord).sorted()
         let exclusion = guards.isEmpty ? "" : "(?!(?:" + guards.joined(separator: "|") + ")(?!\\w))"
         return "(?:" + exclusion + "(?:" + variants.joined(separator: "|") + "))"
     }

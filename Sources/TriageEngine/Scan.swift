@@ -24,6 +24,10 @@ final class Scan {
     /// off). Its "no" answers are never stored as matches: asking again is cheap.
     private var candidates: CandidateTable
     private let usePrefilter: Bool
+    /// Per turn: 0 not looked at yet, 1 the direct word-list matcher is exact on it (its
+    /// candidates are in `wordListCandidates`), 2 PCRE2 decides its word lists.
+    private var directTurns: [UInt8]
+    private var wordListCandidates: [[WordListIndex.Candidate]]
     private(set) var limitHits: [LimitHit] = []
     /// When pattern matching must stop (nil: never).
     private let deadline: ContinuousClock.Instant?
@@ -50,7 +54,12 @@ final class Scan {
         self.existence = SlotTable(slots: ruleSet.patterns.count * message.turns.count)
         self.wordIndexes = Array(repeating: nil, count: message.turns.count)
         self.turnBytes = Array(repeating: nil, count: message.turns.count)
+        self.directTurns = Array(repeating: 0, count: message.turns.count)
+        self.wordListCandidates = Array(repeating: [], count: message.turns.count)
     }
+
+    /// Turns longer than this leave word lists to PCRE2, so candidates stay small.
+    static let maximumDirectTurnBytes = 1 << 20
 
     func matches(pattern: Int, turn: Int) -> [RegexMatch] {
         let slot = pattern * turnCount + turn
@@ -62,6 +71,10 @@ final class Scan {
         }
         // Skipped lookups are not cached: every rule that asks again is told it is undecided.
         if outOfTime() { return [] }
+        if let direct = directMatches(pattern: pattern, turn: turn) {
+            store(direct, at: slot)
+            return direct
+        }
         guard let window = window(pattern: pattern, turn: turn) else { return [] }
         // When the first match is known, carry on after it instead of scanning the start again.
         let first = firstMatches[slot]
@@ -130,6 +143,10 @@ final class Scan {
         if existence[slot] != 0 { return existence[slot] == 2 }
         if usePrefilter, case .some(nil) = candidates.known(pattern: pattern, turn: turn) { return false }
         if outOfTime() { return false }
+        if let direct = directMatches(pattern: pattern, turn: turn) {
+            store(direct, at: slot)
+            return !direct.isEmpty
+        }
         guard let window = window(pattern: pattern, turn: turn) else { return false }
         if window.knownToMatch {
             existence[slot] = 2
@@ -154,6 +171,23 @@ final class Scan {
         existence[slot] = 2
         firstMatches[slot] = match
         return true
+    }
+
+    /// Every match of a word list the direct matcher handles, on a turn it is exact on; nil
+    /// when PCRE2 must decide. The turn's word runs are looked up once, for all word lists.
+    private func directMatches(pattern: Int, turn: Int) -> [RegexMatch]? {
+        let index = ruleSet.wordLists
+        guard index.matchers[pattern] != nil else { return nil }
+        var text = message.turns[turn].text
+        return text.withUTF8 { bytes -> [RegexMatch]? in
+            if directTurns[turn] == 0 {
+                let direct = bytes.count <= Scan.maximumDirectTurnBytes && WordListMatcher.isDirectText(bytes)
+                directTurns[turn] = direct ? 1 : 2
+                if direct { index.candidates(in: bytes, into: &wordListCandidates[turn]) }
+            }
+            guard directTurns[turn] == 1 else { return nil }
+            return index.matches(pattern: pattern, candidates: wordListCandidates[turn], in: bytes, limit: Scan.maximumMatchesPerTurn)
+        }
     }
 
     /// Where in the turn the pattern can match: nil when the prefilter rules it out;
