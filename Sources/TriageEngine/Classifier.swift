@@ -14,7 +14,7 @@ public struct Classifier: Sendable {
     /// How dates are read: the pack's `date_order`, and the day relative dates are counted
     /// from (given, or today in UTC when the classifier is made).
     public let dates: DateContext
-    private let matchers: MatcherPool
+    private let scans: ScanPool
 
     public init(ruleSet: CompiledRuleSet, limits: MatchLimits = MatchLimits(), usePrefilter: Bool = true,
                 timeBudget: Duration? = RuleLimits.defaultTimeBudget, today: (year: Int, month: Int, day: Int)? = nil) {
@@ -23,7 +23,7 @@ public struct Classifier: Sendable {
         self.limits = limits
         self.usePrefilter = usePrefilter
         self.timeBudget = timeBudget
-        self.matchers = MatcherPool(limits: limits.regexLimits)
+        self.scans = ScanPool(ruleSet: ruleSet, limits: limits.regexLimits)
     }
 
     public func classify(_ text: String, explain: Bool = false) -> Classification {
@@ -31,28 +31,29 @@ public struct Classifier: Sendable {
     }
 
     public func classify(_ message: Message, explain: Bool = false) -> Classification {
-        let matcher = matchers.take()
-        defer { matchers.give(matcher) }
-        return classify(message, explain: explain, matcher: matcher)
+        let scan = scans.take()
+        defer { scans.give(scan) }
+        return classify(message, explain: explain, scan: scan)
     }
 
     /// Classifies and counts the PCRE2 work it took: for benchmarks that track how much of a
     /// message's matching is left to the regex engine.
     public func classifyCountingRegexWork(_ message: Message) -> (Classification, RegexWork) {
-        let matcher = matchers.take()
-        defer { matchers.give(matcher) }
-        let (scans, calls) = (matcher.scans, matcher.matchCalls)
-        let classification = classify(message, explain: false, matcher: matcher)
-        return (classification, RegexWork(scans: matcher.scans - scans, calls: matcher.matchCalls - calls))
+        let scan = scans.take()
+        defer { scans.give(scan) }
+        let matcher = scan.matcher
+        let (scanCount, calls) = (matcher.scans, matcher.matchCalls)
+        let classification = classify(message, explain: false, scan: scan)
+        return (classification, RegexWork(scans: matcher.scans - scanCount, calls: matcher.matchCalls - calls))
     }
 
-    private func classify(_ message: Message, explain: Bool, matcher: RegexMatcher) -> Classification {
+    private func classify(_ message: Message, explain: Bool, scan: Scan) -> Classification {
         // Patterns read the normalised text; everything reported points into the original.
         // Normalising is one linear pass, outside the matching budget.
         let (normalized, maps) = ruleSet.normalizer.normalize(message)
         let deadline = timeBudget.map { ContinuousClock.now.advanced(by: $0) }
         let toOriginal = SpanMapper(maps: maps)
-        let scan = Scan(ruleSet: ruleSet, message: normalized, matcher: matcher, usePrefilter: usePrefilter, deadline: deadline)
+        scan.begin(normalized, usePrefilter: usePrefilter, deadline: deadline)
         let evaluator = ConditionEvaluator(scan: scan)
 
         var hits: [RuleHit] = []
@@ -153,7 +154,7 @@ public struct Classifier: Sendable {
                 // A group named like the entity is the value; with several of that name
                 // (`(?J)`), the first that took part in the match.
                 let groups = ruleSet.patterns[span.pattern].regex.namedGroups.filter { $0.name == entity.name }.map(\.number)
-                let range = groups.lazy.compactMap { match.groups[$0] }.first ?? match.range
+                let range = groups.lazy.compactMap { match.group($0) }.first ?? match.range
                 let text = scan.message.turns[span.turn].text
                 add(entity.name, TriagePCRE2.RegexMatch.substring(range, of: text), entity.normalizer, turn: span.turn, range: range)
             }
@@ -164,7 +165,7 @@ public struct Classifier: Sendable {
                 guard !pattern.captureNames.isEmpty, let match = scan.match(for: span) else { continue }
                 let text = scan.message.turns[span.turn].text
                 for (name, number) in pattern.regex.namedGroups {
-                    guard let range = match.groups[number] else { continue }
+                    guard let range = match.group(number) else { continue }
                     let normalizer = ruleSet.entities.first { $0.name == name }?.normalizer ?? EntityNormalizer.implied(byName: name)
                     add(name, TriagePCRE2.RegexMatch.substring(range, of: text), normalizer, turn: span.turn, range: range)
                 }

@@ -1,10 +1,12 @@
 internal import TriagePCRE2
 
 /// The state of classifying one message: pattern matches computed on demand and cached,
-/// word indexes, negation checks and limit hits. One per message, on one thread.
+/// word indexes, negation checks and limit hits. One per worker (like YARA-X's scanner or
+/// Hyperscan's scratch): `begin` starts a message by clearing only what the last one set, so
+/// nothing sized to the pack is allocated or cleared per message. One thread at a time.
 final class Scan {
     let ruleSet: CompiledRuleSet
-    let message: Message
+    private(set) var message: Message
     let matcher: RegexMatcher
     let negation: NegationDetector
     /// For each (pattern, turn), flat (`pattern * turns + turn`): 0 when its matches are not
@@ -13,24 +15,24 @@ final class Scan {
     /// or free, and sparse for transcripts with millions of turns.
     private var matchSlots: SlotTable<Int32>
     private var stored: [[RegexMatch]] = []
-    private let turnCount: Int
+    private var turnCount = 0
     /// Whether (pattern, turn) has a non-empty match, when only that was asked: 0 unknown, 1 no, 2 yes.
     private var existence: SlotTable<UInt8>
     /// The first match of (pattern, turn) when only existence was asked, to resume from.
     private var firstMatches: [Int: RegexMatch] = [:]
-    private var wordIndexes: [WordIndex?]
-    private var turnBytes: [[UInt8]?]
+    private var wordIndexes: [WordIndex?] = []
+    private var turnBytes: [[UInt8]?] = []
     /// Per turn, which patterns may match (computed when needed; unused when the prefilter is
     /// off). Its "no" answers are never stored as matches: asking again is cheap.
     private var candidates: CandidateTable
-    private let usePrefilter: Bool
+    private var usePrefilter = true
     /// Per turn: 0 not looked at yet, 1 the direct word-list matcher is exact on it (its
     /// candidates are in `wordListCandidates`), 2 PCRE2 decides its word lists.
-    private var directTurns: [UInt8]
-    private var wordListCandidates: [[WordListIndex.Candidate]]
+    private var directTurns: [UInt8] = []
+    private var wordListCandidates: [[WordListIndex.Candidate]] = []
     private(set) var limitHits: [LimitHit] = []
     /// When pattern matching must stop (nil: never).
-    private let deadline: ContinuousClock.Instant?
+    private var deadline: ContinuousClock.Instant?
     /// Set once the deadline has passed; from then on no pattern is run.
     private(set) var budgetExceeded = false
     /// How many times a pattern's matches were asked for and not computed because the
@@ -38,27 +40,57 @@ final class Scan {
     private(set) var skippedLookups = 0
     /// Most matches kept per pattern per turn, so a huge message stays bounded.
     static let maximumMatchesPerTurn = 1_000
+    /// What an idle scan holds.
+    private static let noMessage = Message("")
 
-    init(ruleSet: CompiledRuleSet, message: Message, matcher: RegexMatcher, usePrefilter: Bool = true,
-         deadline: ContinuousClock.Instant? = nil) {
-        self.usePrefilter = usePrefilter
-        self.deadline = deadline
-        self.candidates = CandidateTable(prefilter: ruleSet.prefilter, patterns: ruleSet.patterns.count, turns: message.turns.count)
+    init(ruleSet: CompiledRuleSet, matcher: RegexMatcher) {
         self.ruleSet = ruleSet
-        self.message = message
         self.matcher = matcher
+        self.message = Scan.noMessage
         self.negation = NegationDetector(window: ruleSet.settings.negationWindow)
-        self.turnCount = message.turns.count
-        // One allocation, not one per pattern: rule sets have thousands of patterns.
-        self.matchSlots = SlotTable(slots: ruleSet.patterns.count * message.turns.count)
-        self.existence = SlotTable(slots: ruleSet.patterns.count * message.turns.count)
-        self.wordIndexes = Array(repeating: nil, count: message.turns.count)
-        self.turnBytes = Array(repeating: nil, count: message.turns.count)
-        self.directTurns = Array(repeating: 0, count: message.turns.count)
-        self.wordListCandidates = Array(repeating: [], count: message.turns.count)
+        self.candidates = CandidateTable(prefilter: ruleSet.prefilter, patterns: ruleSet.patterns.count)
+        self.matchSlots = SlotTable(slots: ruleSet.patterns.count)
+        self.existence = SlotTable(slots: ruleSet.patterns.count)
     }
 
-    /// Turns longer than this leave word lists to PCRE2, so candidates stay small.
+    /// Starts a message: everything the last one left is cleared, touching only what it set.
+    func begin(_ message: Message, usePrefilter: Bool, deadline: ContinuousClock.Instant?) {
+        self.message = message
+        self.usePrefilter = usePrefilter
+        self.deadline = deadline
+        let turns = message.turns.count
+        turnCount = turns
+        matchSlots.reset(slots: ruleSet.patterns.count * turns)
+        existence.reset(slots: ruleSet.patterns.count * turns)
+        stored.removeAll(keepingCapacity: true)
+        firstMatches.removeAll(keepingCapacity: true)
+        candidates.reset(turns: turns)
+        wordIndexes.removeAll(keepingCapacity: true)
+        wordIndexes.append(contentsOf: repeatElement(nil, count: turns))
+        turnBytes.removeAll(keepingCapacity: true)
+        turnBytes.append(contentsOf: repeatElement(nil, count: turns))
+        directTurns.removeAll(keepingCapacity: true)
+        directTurns.append(contentsOf: repeatElement(0, count: turns))
+        // The candidate arrays of the first turns are kept for their capacity.
+        if wordListCandidates.count > turns { wordListCandidates.removeLast(wordListCandidates.count - turns) }
+        while wordListCandidates.count < turns { wordListCandidates.append([]) }
+        limitHits.removeAll(keepingCapacity: true)
+        budgetExceeded = false
+        skippedLookups = 0
+    }
+
+    /// Lets go of the message and its matches, so an idle scan holds no text.
+    func end() {
+        message = Scan.noMessage
+        stored.removeAll(keepingCapacity: true)
+        firstMatches.removeAll(keepingCapacity: true)
+        wordIndexes.removeAll(keepingCapacity: true)
+        turnBytes.removeAll(keepingCapacity: true)
+        if wordListCandidates.count > 1 { wordListCandidates.removeLast(wordListCandidates.count - 1) }
+    }
+
+    /// Turns longer than this leave word lists to PCRE2, so candidates stay small (and their
+    /// starts fit `WordListIndex.Candidate`).
     static let maximumDirectTurnBytes = 1 << 20
 
     func matches(pattern: Int, turn: Int) -> [RegexMatch] {
@@ -152,8 +184,8 @@ final class Scan {
             existence[slot] = 2
             return true
         }
-        let first = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text, from: window.earliestStart,
-                                 offsetLimit: window.latestStart, maxMatches: 1, deadline: deadline)
+        let first = matcher.firstMatch(ruleSet.patterns[pattern].regex, in: message.turns[turn].text, from: window.earliestStart,
+                                       offsetLimit: window.latestStart, deadline: deadline)
         if first.limitHit == .timeBudget {
             // Out of time before the first match: undecided, never "no match".
             record(.timeBudget, pattern: pattern, turn: turn)
@@ -161,8 +193,8 @@ final class Scan {
             return false
         }
         // An empty first match or a limit hit needs the full scan (which also records the limit).
-        guard first.limitHit == nil, let match = first.matches.first, !match.range.isEmpty else {
-            if first.limitHit == nil && first.matches.isEmpty {
+        guard first.limitHit == nil, let match = first.match, !match.range.isEmpty else {
+            if first.limitHit == nil && first.match == nil {
                 existence[slot] = 1
                 return false
             }

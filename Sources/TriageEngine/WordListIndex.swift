@@ -13,16 +13,25 @@ final class WordListIndex: Sendable {
         let alternative: Int32
     }
 
-    /// A place where an alternative of a word list may match.
+    /// A place where an alternative of a word list may match: pattern, start and alternative
+    /// packed into one integer (20, 24 and 20 bits), so sorting compares integers.
     struct Candidate: Comparable {
-        let pattern: Int32
-        let start: Int32
-        let alternative: Int32
+        let bits: UInt64
 
-        static func < (a: Candidate, b: Candidate) -> Bool {
-            (a.pattern, a.start, a.alternative) < (b.pattern, b.start, b.alternative)
+        init(pattern: Int32, start: Int, alternative: Int32) {
+            bits = UInt64(pattern) << 44 | UInt64(start) << 20 | UInt64(alternative)
         }
+
+        var pattern: Int { Int(bits >> 44) }
+        var start: Int { Int(bits >> 20 & 0xFF_FFFF) }
+        var alternative: Int { Int(bits & 0xF_FFFF) }
+
+        static func < (a: Candidate, b: Candidate) -> Bool { a.bits < b.bits }
     }
+
+    /// Lists with more entries than the packing holds are left to PCRE2 (packs have at most
+    /// `RuleLimits.maximumPatterns` patterns, below 2^20; `Scan.maximumDirectTurnBytes` is below 2^24).
+    static let maximumAlternatives = 1 << 20
 
     /// Open addressing: `slotKey` 0 is empty; a slot's postings are `postings[slotStart..<slotEnd]`.
     private let slotKey: [UInt64]
@@ -138,7 +147,7 @@ final class WordListIndex: Sendable {
             slot = (slot + 1) & mask
         }
         for posting in postings[Int(slotStart[slot])..<Int(slotEnd[slot])] {
-            found.append(Candidate(pattern: posting.pattern, start: Int32(start), alternative: posting.alternative))
+            found.append(Candidate(pattern: posting.pattern, start: start, alternative: posting.alternative))
         }
     }
 
@@ -150,16 +159,16 @@ final class WordListIndex: Sendable {
         var low = 0, high = candidates.count
         while low < high {
             let middle = (low + high) / 2
-            if Int(candidates[middle].pattern) < pattern { low = middle + 1 } else { high = middle }
+            if candidates[middle].pattern < pattern { low = middle + 1 } else { high = middle }
         }
         var matches: [RegexMatch] = []
         var resume = 0
         var index = low
-        while index < candidates.count && Int(candidates[index].pattern) == pattern && matches.count < limit {
-            let start = Int(candidates[index].start)
+        while index < candidates.count && candidates[index].pattern == pattern && matches.count < limit {
+            let start = candidates[index].start
             // A match found here is the first alternative that matches: skip the others at this start.
-            if start >= resume, let end = matcher.match(Int(candidates[index].alternative), at: start, in: text) {
-                matches.append(RegexMatch(range: start..<end, groups: [start..<end]))
+            if start >= resume, let end = matcher.match(candidates[index].alternative, at: start, in: text) {
+                matches.append(RegexMatch(range: start..<end))
                 resume = end
             }
             index += 1

@@ -79,7 +79,7 @@ struct WordListMatcher: Sendable {
             guard let (key, kind) = WordListMatcher.key(of: elements, fuzzyWords: fuzzyWords) else { return nil }
             alternatives.append(Alternative(elements: elements, key: key, keyKind: kind))
         }
-        guard !alternatives.isEmpty else { return nil }
+        guard !alternatives.isEmpty, alternatives.count < WordListIndex.maximumAlternatives else { return nil }
         self.alternatives = alternatives
         self.fuzzyWords = fuzzyWords
     }
