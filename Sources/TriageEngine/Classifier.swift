@@ -26,14 +26,15 @@ public struct Classifier: Sendable {
         self.scans = ScanPool(ruleSet: ruleSet, limits: limits.regexLimits)
     }
 
-    public func classify(_ text: String, explain: Bool = false) -> Classification {
-        classify(Message(text), explain: explain)
+    public func classify(_ text: String, explain: Bool = false, detail: ClassificationDetail = .full) -> Classification {
+        classify(Message(text), explain: explain, detail: detail)
     }
 
-    public func classify(_ message: Message, explain: Bool = false) -> Classification {
+    /// With `explain`, every rule is traced (and the detail is always full).
+    public func classify(_ message: Message, explain: Bool = false, detail: ClassificationDetail = .full) -> Classification {
         let scan = scans.take()
         defer { scans.give(scan) }
-        return classify(message, explain: explain, scan: scan)
+        return classify(message, explain: explain, detail: explain ? .full : detail, scan: scan)
     }
 
     /// Classifies and counts the PCRE2 work it took: for benchmarks that track how much of a
@@ -43,11 +44,11 @@ public struct Classifier: Sendable {
         defer { scans.give(scan) }
         let matcher = scan.matcher
         let (scanCount, calls) = (matcher.scans, matcher.matchCalls)
-        let classification = classify(message, explain: false, scan: scan)
+        let classification = classify(message, explain: false, detail: .full, scan: scan)
         return (classification, RegexWork(scans: matcher.scans - scanCount, calls: matcher.matchCalls - calls))
     }
 
-    private func classify(_ message: Message, explain: Bool, scan: Scan) -> Classification {
+    private func classify(_ message: Message, explain: Bool, detail: ClassificationDetail, scan: Scan) -> Classification {
         // Patterns read the normalised text; everything reported points into the original.
         // Normalising is one linear pass, outside the matching budget.
         let (normalized, maps) = ruleSet.normalizer.normalize(message)
@@ -74,7 +75,11 @@ public struct Classifier: Sendable {
             }
             var fired = held && blockedBy == nil
             var outcome: ConditionEvaluator.Outcome?
-            if fired { outcome = evaluator.evaluate(rule.condition, scope: rule.speaker) }
+            if fired {
+                // Spans are collected for evidence, and for named captures, which become entities.
+                let needsSpans = detail == .full || ruleSet.rulesWithCaptures[rule.index]
+                outcome = needsSpans ? evaluator.evaluate(rule.condition, scope: rule.speaker) : ConditionEvaluator.Outcome(holds: true, spans: [])
+            }
             // A skipped pattern reads as "no match", which could make `not …` hold: a rule that
             // met one is undecided, neither fired nor false.
             let isUndecided = scan.skippedLookups > skippedBefore
@@ -82,9 +87,9 @@ public struct Classifier: Sendable {
                 undecided.append(rule.index)
                 fired = false
             } else if let outcome {
-                hits.append(RuleHit(rule: rule.index, spans: Array(Set(outcome.spans)).sorted()))
-                normalizedHits.append(hits[hits.count - 1])
-                hits[hits.count - 1] = RuleHit(rule: rule.index, spans: toOriginal.spans(hits[hits.count - 1].spans))
+                let spans = outcome.spans.isEmpty ? [] : Array(Set(outcome.spans)).sorted()
+                normalizedHits.append(RuleHit(rule: rule.index, spans: spans))
+                hits.append(RuleHit(rule: rule.index, spans: detail == .full ? toOriginal.spans(spans) : []))
             }
             if explain {
                 let patterns = Classifier.orderedUnique(rule.patterns).map { pattern in
@@ -114,7 +119,7 @@ public struct Classifier: Sendable {
         let entities = extractEntities(scan: scan, original: message, hits: normalizedHits, toOriginal: toOriginal, undecided: &undecidedEntities)
         let scoring = Scorer(ruleSet: ruleSet).score(categoryRules)
         let category = ruleSet.categories[scoring.winner]
-        let playbook = category.playbook.map {
+        let playbook = detail == .decision ? nil : category.playbook.map {
             PlaybookRenderer(ruleSet: ruleSet).render(ruleSet.playbooks[$0], signals: Set(signals.map(\.signal.index)), entities: entities)
         }
         return Classification(message: message, category: category, confidence: scoring.confidence, score: scoring.winnerScore,

@@ -31,6 +31,9 @@ public final class CompiledRuleSet: Sendable {
     let gatedRulesByPattern: [[Int]]
     /// Rules gated by a pattern the prefilter cannot filter: evaluated for every message.
     let rulesGatedByUnfilteredPatterns: [Int]
+    /// By rule: whether its condition uses a pattern with named groups (whose captures
+    /// become entities when it fires).
+    let rulesWithCaptures: [Bool]
 
     init(patterns: [CompiledPattern], rules: [CompiledRule], categories: [CompiledCategory], signals: [CompiledSignal],
          entities: [CompiledEntity], playbooks: [CompiledPlaybook], settings: ScoringSettings, fallbackCategory: Int,
@@ -67,6 +70,7 @@ public final class CompiledRuleSet: Sendable {
         self.unconditionalRules = unconditional
         self.gatedRulesByPattern = gated
         self.rulesGatedByUnfilteredPatterns = Array(Set(prefilter.alwaysRun.flatMap { gated[$0] })).sorted()
+        self.rulesWithCaptures = rules.map { rule in rule.condition.patternIndices.contains { !patterns[$0].captureNames.isEmpty } }
     }
 
     /// How many patterns the prefilter can skip (those with required literals), and the
