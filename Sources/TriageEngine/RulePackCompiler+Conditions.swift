@@ -147,9 +147,8 @@ extension RulePackCompiler {
         let analysis: LiteralExtractor.Analysis
         let direct: WordListMatcher?
         if fuzzy {
-            let fuzzyList = FuzzyWordList(entries: texts, gap: gap, isRealWord: { [vocabulary] word in
-                vocabulary.contains(word) || CommonEnglishWords.sorted.contains(word)
-            })
+            if realWords == nil { realWords = RealWordSet(vocabulary: vocabulary) }
+            let fuzzyList = FuzzyWordList(entries: texts, gap: gap, realWords: realWords!)
             let guards = fuzzyList.guards()
             source = fuzzyList.regexSource(guards: guards)
             analysis = fuzzyList.analysis(caseless: !caseSensitive)
