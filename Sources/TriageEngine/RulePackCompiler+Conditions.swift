@@ -187,7 +187,7 @@ extension RulePackCompiler {
                                         requiredLiterals: analysis.requiredSets, maximumLength: analysis.maximumLength,
                                         exactWords: analysis.exactWords, isExactWordList: analysis.isExactWordList,
                                         literalSetPositions: analysis.setPositions, captureNames: regex.namedGroups.map(\.name),
-                                        wordList: wordList))
+                                        needsDigit: analysis.needsDigit, wordList: wordList))
         patternIndexByKey[key] = index
         return index
     }

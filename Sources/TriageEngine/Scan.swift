@@ -26,9 +26,8 @@ final class Scan {
     /// off). Its "no" answers are never stored as matches: asking again is cheap.
     private var candidates: CandidateTable
     private var usePrefilter = true
-    /// Per turn: 0 not looked at yet, 1 the direct word-list matcher is exact on it (its
-    /// candidates are in `wordListCandidates`), 2 PCRE2 decides its word lists.
-    private var directTurns: [UInt8] = []
+    /// Per turn, what its characters allow (`TurnText` bits; 0: not looked at yet).
+    private var turnTexts: [UInt8] = []
     private var wordListCandidates: [[WordListIndex.Candidate]] = []
     private(set) var limitHits: [LimitHit] = []
     /// When pattern matching must stop (nil: never).
@@ -69,8 +68,8 @@ final class Scan {
         wordIndexes.append(contentsOf: repeatElement(nil, count: turns))
         turnBytes.removeAll(keepingCapacity: true)
         turnBytes.append(contentsOf: repeatElement(nil, count: turns))
-        directTurns.removeAll(keepingCapacity: true)
-        directTurns.append(contentsOf: repeatElement(0, count: turns))
+        turnTexts.removeAll(keepingCapacity: true)
+        turnTexts.append(contentsOf: repeatElement(0, count: turns))
         // The candidate arrays of the first turns are kept for their capacity.
         if wordListCandidates.count > turns { wordListCandidates.removeLast(wordListCandidates.count - turns) }
         while wordListCandidates.count < turns { wordListCandidates.append([]) }
@@ -205,20 +204,45 @@ final class Scan {
         return true
     }
 
-    /// Every match of a word list the direct matcher handles, on a turn it is exact on; nil
-    /// when PCRE2 must decide. The turn's word runs are looked up once, for all word lists.
-    private func directMatches(pattern: Int, turn: Int) -> [RegexMatch]? {
-        let index = ruleSet.wordLists
-        guard index.matchers[pattern] != nil else { return nil }
+    /// Bits of `turnTexts`.
+    private enum TurnText {
+        static let known: UInt8 = 1
+        /// The direct word-list matcher is exact on the turn; its candidates are in `wordListCandidates`.
+        static let direct: UInt8 = 2
+        /// No character of the turn is one `\d` matches (ASCII digits, and no other script's:
+        /// the turn is direct text).
+        static let noDigits: UInt8 = 4
+    }
+
+    /// What the turn's characters allow, looked at once per turn.
+    private func turnText(_ turn: Int) -> UInt8 {
+        if turnTexts[turn] != 0 { return turnTexts[turn] }
         var text = message.turns[turn].text
-        return text.withUTF8 { bytes -> [RegexMatch]? in
-            if directTurns[turn] == 0 {
-                let direct = bytes.count <= Scan.maximumDirectTurnBytes && WordListMatcher.isDirectText(bytes)
-                directTurns[turn] = direct ? 1 : 2
-                if direct { index.candidates(in: bytes, into: &wordListCandidates[turn]) }
-            }
-            guard directTurns[turn] == 1 else { return nil }
-            return index.matches(pattern: pattern, candidates: wordListCandidates[turn], in: bytes, limit: Scan.maximumMatchesPerTurn)
+        var flags = TurnText.known
+        text.withUTF8 { bytes in
+            guard WordListMatcher.isDirectText(bytes) else { return }
+            if !bytes.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { flags |= TurnText.noDigits }
+            guard bytes.count <= Scan.maximumDirectTurnBytes, !ruleSet.wordLists.isEmpty else { return }
+            flags |= TurnText.direct
+            ruleSet.wordLists.candidates(in: bytes, into: &wordListCandidates[turn])
+        }
+        turnTexts[turn] = flags
+        return flags
+    }
+
+    /// The matches of the pattern in the turn when they are known without PCRE2: those of a
+    /// word list the direct matcher handles on a turn it is exact on, or none for a pattern
+    /// that needs a digit on a turn without one (only with the prefilter on, which
+    /// `--no-prefilter` compares against). Nil when PCRE2 must decide.
+    private func directMatches(pattern: Int, turn: Int) -> [RegexMatch]? {
+        let compiled = ruleSet.patterns[pattern]
+        guard compiled.wordList != nil || (compiled.needsDigit && usePrefilter) else { return nil }
+        let flags = turnText(turn)
+        if compiled.needsDigit && usePrefilter && flags & TurnText.noDigits != 0 { return [] }
+        guard compiled.wordList != nil, flags & TurnText.direct != 0 else { return nil }
+        var text = message.turns[turn].text
+        return text.withUTF8 { bytes in
+            ruleSet.wordLists.matches(pattern: pattern, candidates: wordListCandidates[turn], in: bytes, limit: Scan.maximumMatchesPerTurn)
         }
     }
 
