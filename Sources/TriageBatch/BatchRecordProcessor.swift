@@ -147,7 +147,8 @@ public struct BatchRecordProcessor: Sendable {
     }
 
     private func classify(_ text: String, record: BatchRecord, passThrough: String?, repaired: Bool) -> Outcome {
-        let classification = classifier.classify(Message(text))
+        // Without --full only the decision is printed: no evidence spans, no rendered playbook.
+        let classification = classifier.classify(Message(text), detail: full ? .full : .decision)
         let ruleSet = classifier.ruleSet
         var members = header(record)
         members += [
@@ -158,7 +159,7 @@ public struct BatchRecordProcessor: Sendable {
             JSONMember("entities", .array(classification.entities.map {
                 .object([JSONMember("name", .string($0.name)), JSONMember("value", .string($0.value))])
             })),
-            JSONMember("playbook", classification.playbook.map { .string($0.name) } ?? .null),
+            JSONMember("playbook", classification.category.playbook.map { .string(ruleSet.playbooks[$0].name) } ?? .null),
         ]
         if repaired { members.append(JSONMember("warnings", .array([.string(MessageBytes.repairedWarning)]))) }
         // Only when they happened, so ordinary records stay short; always, not only with

@@ -9,6 +9,7 @@ import TriageSupport
 // of ../shared/bench so the checksums compare with the peer engines.
 //
 //   triage-bench RULES CORPUS.jsonl [--mode prefilter|naive|both] [--reps N] [--threads N] [--label NAME]
+//   triage-bench RULES CORPUS.jsonl --mode count-regex    # PCRE2 scans and calls per message
 //
 // checksum = number of (message, rule) pairs where the rule fired.
 
@@ -78,6 +79,22 @@ func measure(_ classifier: Classifier) -> (Double, Int, Int) {
     return (Date().timeIntervalSince(start), totals.checksum, totals.matchedDocs)
 }
 
+if mode == "count-regex" {
+    // One pass, one thread: how much matching is still left to PCRE2.
+    let classifier = Classifier(ruleSet: ruleSet)
+    var work = RegexWork()
+    var checksum = 0
+    for text in texts {
+        let (classification, counted) = classifier.classifyCountingRegexWork(Message(text))
+        work.scans += counted.scans
+        work.calls += counted.calls
+        checksum += classification.evidence.count
+    }
+    let docs = max(1, texts.count)
+    print(String(format: "REGEX docs=%d scans=%d calls=%d scans_per_doc=%.2f calls_per_doc=%.2f checksum=%d",
+                 texts.count, work.scans, work.calls, Double(work.scans) / Double(docs), Double(work.calls) / Double(docs), checksum))
+    return
+}
 let coverage = ruleSet.prefilterCoverage
 for (name, usePrefilter) in [("triage", true), ("triage-naive", false)] where mode == "both" || (mode == "prefilter") == usePrefilter {
     let classifier = Classifier(ruleSet: ruleSet, usePrefilter: usePrefilter)

@@ -1,7 +1,7 @@
 /// Which patterns the prefilter lets run on each turn, and where in the turn, computed a
 /// turn at a time. Memory follows the literals found in the text: one slot per (pattern,
 /// turn) pointing into the list of windows (dense for ordinary messages, sparse for
-/// transcripts with very many turns).
+/// transcripts with very many turns). Reused for every message of one worker (`reset`).
 struct CandidateTable {
     private enum TurnState: UInt8 {
         case unknown, filtered
@@ -10,23 +10,36 @@ struct CandidateTable {
     }
 
     private let prefilter: Prefilter
-    private let turnCount: Int
-    private var states: [TurnState]
+    private let patternCount: Int
+    private var turnCount = 0
+    private var states: [TurnState] = []
     /// 1 + the index in `windows` for (pattern, turn) pairs the prefilter let through; 0 otherwise.
     private var slots: SlotTable<Int32>
     private var windows: [Prefilter.Window] = []
+    private var scratch: Prefilter.Scratch
+    /// The patterns of the turn computed last.
+    private var patterns: [Int] = []
 
-    init(prefilter: Prefilter, patterns: Int, turns: Int) {
+    init(prefilter: Prefilter, patterns: Int) {
         self.prefilter = prefilter
-        self.turnCount = turns
-        states = Array(repeating: .unknown, count: turns)
-        slots = SlotTable(slots: patterns * turns)
+        self.patternCount = patterns
+        slots = SlotTable(slots: patterns)
+        scratch = prefilter.makeScratch()
+    }
+
+    /// Nothing computed, for a message of `turns` turns.
+    mutating func reset(turns: Int) {
+        turnCount = turns
+        states.removeAll(keepingCapacity: true)
+        states.append(contentsOf: repeatElement(.unknown, count: turns))
+        slots.reset(slots: patternCount * turns)
+        windows.removeAll(keepingCapacity: true)
     }
 
     /// Where the pattern may match in the turn: nil when it cannot, `.anywhere` for patterns
     /// the prefilter does not filter. Prefilters the turn first if needed.
     mutating func window(pattern: Int, turn: Int, text: String) -> Prefilter.Window? {
-        if states[turn] == .unknown { compute(turn: turn, text: text) }
+        if states[turn] == .unknown { _ = compute(turn: turn, text: text) }
         return known(pattern: pattern, turn: turn) ?? nil
     }
 
@@ -44,25 +57,23 @@ struct CandidateTable {
     }
 
     /// Prefilters the turn and returns the patterns with literals that may match it, or nil
-    /// when every pattern may.
-    @discardableResult
+    /// when every pattern may. The array is reused by the next call.
     mutating func compute(turn: Int, text: String) -> [Int]? {
         if states[turn] == .everything { return nil }
-        let result = prefilter.candidates(text)
-        if result.unfiltered {
+        prefilter.candidates(text, into: &scratch)
+        if scratch.unfiltered {
             states[turn] = .everything
             return nil
         }
-        var patterns: [Int] = []
-        patterns.reserveCapacity(result.candidates.count)
+        patterns.removeAll(keepingCapacity: true)
         if states[turn] == .unknown {
-            for (pattern, window) in result.candidates {
+            for (pattern, window) in scratch.candidates {
                 windows.append(window)
                 slots[pattern * turnCount + turn] = Int32(windows.count)
             }
             states[turn] = .filtered
         }
-        for candidate in result.candidates { patterns.append(candidate.pattern) }
+        for candidate in scratch.candidates { patterns.append(candidate.pattern) }
         return patterns
     }
 }

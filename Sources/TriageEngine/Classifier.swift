@@ -14,7 +14,7 @@ public struct Classifier: Sendable {
     /// How dates are read: the pack's `date_order`, and the day relative dates are counted
     /// from (given, or today in UTC when the classifier is made).
     public let dates: DateContext
-    private let matchers: MatcherPool
+    private let scans: ScanPool
 
     public init(ruleSet: CompiledRuleSet, limits: MatchLimits = MatchLimits(), usePrefilter: Bool = true,
                 timeBudget: Duration? = RuleLimits.defaultTimeBudget, today: (year: Int, month: Int, day: Int)? = nil) {
@@ -23,22 +23,38 @@ public struct Classifier: Sendable {
         self.limits = limits
         self.usePrefilter = usePrefilter
         self.timeBudget = timeBudget
-        self.matchers = MatcherPool(limits: limits.regexLimits)
+        self.scans = ScanPool(ruleSet: ruleSet, limits: limits.regexLimits)
     }
 
-    public func classify(_ text: String, explain: Bool = false) -> Classification {
-        classify(Message(text), explain: explain)
+    public func classify(_ text: String, explain: Bool = false, detail: ClassificationDetail = .full) -> Classification {
+        classify(Message(text), explain: explain, detail: detail)
     }
 
-    public func classify(_ message: Message, explain: Bool = false) -> Classification {
-        let matcher = matchers.take()
-        defer { matchers.give(matcher) }
+    /// With `explain`, every rule is traced (and the detail is always full).
+    public func classify(_ message: Message, explain: Bool = false, detail: ClassificationDetail = .full) -> Classification {
+        let scan = scans.take()
+        defer { scans.give(scan) }
+        return classify(message, explain: explain, detail: explain ? .full : detail, scan: scan)
+    }
+
+    /// Classifies and counts the PCRE2 work it took: for benchmarks that track how much of a
+    /// message's matching is left to the regex engine.
+    public func classifyCountingRegexWork(_ message: Message) -> (Classification, RegexWork) {
+        let scan = scans.take()
+        defer { scans.give(scan) }
+        let matcher = scan.matcher
+        let (scanCount, calls) = (matcher.scans, matcher.matchCalls)
+        let classification = classify(message, explain: false, detail: .full, scan: scan)
+        return (classification, RegexWork(scans: matcher.scans - scanCount, calls: matcher.matchCalls - calls))
+    }
+
+    private func classify(_ message: Message, explain: Bool, detail: ClassificationDetail, scan: Scan) -> Classification {
         // Patterns read the normalised text; everything reported points into the original.
         // Normalising is one linear pass, outside the matching budget.
         let (normalized, maps) = ruleSet.normalizer.normalize(message)
         let deadline = timeBudget.map { ContinuousClock.now.advanced(by: $0) }
         let toOriginal = SpanMapper(maps: maps)
-        let scan = Scan(ruleSet: ruleSet, message: normalized, matcher: matcher, usePrefilter: usePrefilter, deadline: deadline)
+        scan.begin(normalized, usePrefilter: usePrefilter, deadline: deadline)
         let evaluator = ConditionEvaluator(scan: scan)
 
         var hits: [RuleHit] = []
@@ -59,7 +75,11 @@ public struct Classifier: Sendable {
             }
             var fired = held && blockedBy == nil
             var outcome: ConditionEvaluator.Outcome?
-            if fired { outcome = evaluator.evaluate(rule.condition, scope: rule.speaker) }
+            if fired {
+                // Spans are collected for evidence, and for named captures, which become entities.
+                let needsSpans = detail == .full || ruleSet.rulesWithCaptures[rule.index]
+                outcome = needsSpans ? evaluator.evaluate(rule.condition, scope: rule.speaker) : ConditionEvaluator.Outcome(holds: true, spans: [])
+            }
             // A skipped pattern reads as "no match", which could make `not …` hold: a rule that
             // met one is undecided, neither fired nor false.
             let isUndecided = scan.skippedLookups > skippedBefore
@@ -67,9 +87,9 @@ public struct Classifier: Sendable {
                 undecided.append(rule.index)
                 fired = false
             } else if let outcome {
-                hits.append(RuleHit(rule: rule.index, spans: Array(Set(outcome.spans)).sorted()))
-                normalizedHits.append(hits[hits.count - 1])
-                hits[hits.count - 1] = RuleHit(rule: rule.index, spans: toOriginal.spans(hits[hits.count - 1].spans))
+                let spans = outcome.spans.isEmpty ? [] : Array(Set(outcome.spans)).sorted()
+                normalizedHits.append(RuleHit(rule: rule.index, spans: spans))
+                hits.append(RuleHit(rule: rule.index, spans: detail == .full ? toOriginal.spans(spans) : []))
             }
             if explain {
                 let patterns = Classifier.orderedUnique(rule.patterns).map { pattern in
@@ -99,7 +119,7 @@ public struct Classifier: Sendable {
         let entities = extractEntities(scan: scan, original: message, hits: normalizedHits, toOriginal: toOriginal, undecided: &undecidedEntities)
         let scoring = Scorer(ruleSet: ruleSet).score(categoryRules)
         let category = ruleSet.categories[scoring.winner]
-        let playbook = category.playbook.map {
+        let playbook = detail == .decision ? nil : category.playbook.map {
             PlaybookRenderer(ruleSet: ruleSet).render(ruleSet.playbooks[$0], signals: Set(signals.map(\.signal.index)), entities: entities)
         }
         return Classification(message: message, category: category, confidence: scoring.confidence, score: scoring.winnerScore,
@@ -139,7 +159,7 @@ public struct Classifier: Sendable {
                 // A group named like the entity is the value; with several of that name
                 // (`(?J)`), the first that took part in the match.
                 let groups = ruleSet.patterns[span.pattern].regex.namedGroups.filter { $0.name == entity.name }.map(\.number)
-                let range = groups.lazy.compactMap { match.groups[$0] }.first ?? match.range
+                let range = groups.lazy.compactMap { match.group($0) }.first ?? match.range
                 let text = scan.message.turns[span.turn].text
                 add(entity.name, TriagePCRE2.RegexMatch.substring(range, of: text), entity.normalizer, turn: span.turn, range: range)
             }
@@ -150,7 +170,7 @@ public struct Classifier: Sendable {
                 guard !pattern.captureNames.isEmpty, let match = scan.match(for: span) else { continue }
                 let text = scan.message.turns[span.turn].text
                 for (name, number) in pattern.regex.namedGroups {
-                    guard let range = match.groups[number] else { continue }
+                    guard let range = match.group(number) else { continue }
                     let normalizer = ruleSet.entities.first { $0.name == name }?.normalizer ?? EntityNormalizer.implied(byName: name)
                     add(name, TriagePCRE2.RegexMatch.substring(range, of: text), normalizer, turn: span.turn, range: range)
                 }

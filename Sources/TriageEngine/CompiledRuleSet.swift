@@ -23,12 +23,17 @@ public final class CompiledRuleSet: Sendable {
     private let categoryIndexByID: [String: Int]
     /// One pass over a text tells which patterns can match it.
     let prefilter: Prefilter
+    /// Word lists matched without PCRE2: one lookup per word run of a turn.
+    let wordLists: WordListIndex
     /// Rules evaluated whatever the prefilter says (their condition can hold without a match).
     let unconditionalRules: [Int]
     /// For each pattern, the rules whose `when` can only hold if it (or another of their patterns) matches.
     let gatedRulesByPattern: [[Int]]
     /// Rules gated by a pattern the prefilter cannot filter: evaluated for every message.
     let rulesGatedByUnfilteredPatterns: [Int]
+    /// By rule: whether its condition uses a pattern with named groups (whose captures
+    /// become entities when it fires).
+    let rulesWithCaptures: [Bool]
 
     init(patterns: [CompiledPattern], rules: [CompiledRule], categories: [CompiledCategory], signals: [CompiledSignal],
          entities: [CompiledEntity], playbooks: [CompiledPlaybook], settings: ScoringSettings, fallbackCategory: Int,
@@ -52,6 +57,7 @@ public final class CompiledRuleSet: Sendable {
         self.rulesByPattern = byPattern
         self.categoryIndexByID = Dictionary(categories.map { ($0.id, $0.index) }, uniquingKeysWith: { first, _ in first })
         self.prefilter = Prefilter(patterns: patterns)
+        self.wordLists = WordListIndex(patterns: patterns)
         var unconditional: [Int] = []
         var gated = Array(repeating: [Int](), count: patterns.count)
         for rule in rules {
@@ -64,6 +70,7 @@ public final class CompiledRuleSet: Sendable {
         self.unconditionalRules = unconditional
         self.gatedRulesByPattern = gated
         self.rulesGatedByUnfilteredPatterns = Array(Set(prefilter.alwaysRun.flatMap { gated[$0] })).sorted()
+        self.rulesWithCaptures = rules.map { rule in rule.condition.patternIndices.contains { !patterns[$0].captureNames.isEmpty } }
     }
 
     /// How many patterns the prefilter can skip (those with required literals), and the

@@ -116,6 +116,22 @@ struct LiteralAutomaton: Sendable {
             tail = firstEnd
         }
 
+        /// Empty again, touching only the literals the last text had: a worker reuses one
+        /// `Occurrences` for every message instead of allocating arrays sized to all literals.
+        mutating func reset() {
+            for literal in order {
+                let literal = Int(literal)
+                firstEnd[literal] = -1
+                lastStart[literal] = -1
+                head[literal] = -1
+                tail[literal] = -1
+            }
+            order.removeAll(keepingCapacity: true)
+            end.removeAll(keepingCapacity: true)
+            next.removeAll(keepingCapacity: true)
+            isComplete = true
+        }
+
         mutating func record(_ literal: Int, end offset: Int32, length: Int32) {
             if firstEnd[literal] < 0 {
                 firstEnd[literal] = offset

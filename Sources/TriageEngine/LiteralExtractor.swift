@@ -33,6 +33,8 @@ enum LiteralExtractor {
         /// their order (a set with a smaller number matches before one with a larger);
         /// -1 when unknown.
         var setPositions: [Int] = []
+        /// Every match contains a character `\d` matches: a text without digits needs no regex.
+        var needsDigit = false
 
         static let unknown = Analysis(requiredSets: nil, maximumLength: nil, exactWords: [])
     }
@@ -45,7 +47,7 @@ enum LiteralExtractor {
         let sets = requiredSets(of: node)
         let (words, allWords) = caseless ? exactWords(of: node) : ([], false)
         return Analysis(requiredSets: sets?.map(\.set), maximumLength: node.maximumLength, exactWords: words, isExactWordList: allWords,
-                        setPositions: sets?.map(\.position) ?? [])
+                        setPositions: sets?.map(\.position) ?? [], needsDigit: node.needsDigit)
     }
 
     static func requiredLiteralSets(_ pattern: String, extended: Bool) -> [[String]]? {
@@ -103,9 +105,11 @@ enum LiteralExtractor {
     indirect enum Node {
         /// A lower-cased ASCII character (other characters are `opaque`: their case folding is not ASCII).
         case literal(UInt8)
-        /// Anything that matches something we do not model (a class, `.`, `\d`, an anchor…),
+        /// Anything that matches something we do not model (a class, `.`, `\w`, an anchor…),
         /// with the most bytes it can consume (nil: unbounded).
         case opaque(maximumBytes: Int?)
+        /// `\d`: one decimal digit (under UCP, any script's; at most 4 bytes).
+        case digit
         /// `\b`, or the lookarounds `(?<!\w)` and `(?!\w)` word lists use.
         case boundary(Boundary)
         case group(Node)
@@ -154,8 +158,23 @@ enum LiteralExtractor {
             }
         }
 
+        /// Whether every match contains a character `\d` matches (a digit written as a
+        /// literal counts: it is one).
+        var needsDigit: Bool {
+            switch self {
+            case .digit: return true
+            case .literal(let byte): return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            case .opaque, .boundary: return false
+            case .group(let inner): return inner.needsDigit
+            case .repeated(let inner, let minimum, _): return minimum >= 1 && inner.needsDigit
+            case .alternation(let branches): return !branches.isEmpty && branches.allSatisfy(\.needsDigit)
+            case .sequence(let items): return items.contains(where: \.needsDigit)
+            }
+        }
+
         var maximumLength: Int? {
             switch self {
+            case .digit: return 4
             case .literal: return 1
             case .opaque(let bytes): return bytes
             case .boundary: return 0
@@ -187,7 +206,7 @@ enum LiteralExtractor {
         var requiredSets: [[String]] {
             switch self {
             case .literal(let byte): return [[String(UnicodeScalar(byte))]]
-            case .opaque, .boundary: return []
+            case .opaque, .boundary, .digit: return []
             case .group(let inner): return inner.requiredSets
             case .repeated(let inner, let minimum, _): return minimum >= 1 ? inner.requiredSets : []
             case .alternation:
@@ -218,7 +237,7 @@ enum LiteralExtractor {
         var required: [String]? {
             switch self {
             case .literal(let byte): return [String(UnicodeScalar(byte))]
-            case .opaque, .boundary: return nil
+            case .opaque, .boundary, .digit: return nil
             case .group(let inner): return inner.required
             case .repeated(let inner, let minimum, _): return minimum >= 1 ? inner.required : nil
             case .alternation(let branches):
@@ -343,7 +362,9 @@ enum LiteralExtractor {
                         return .opaque(maximumBytes: 0)
                     case "n", "t", "r", "f", "e", "a":
                         return .opaque(maximumBytes: 1)
-                    case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "N":
+                    case "d":
+                        return .digit
+                    case "D", "w", "W", "s", "S", "h", "H", "v", "V", "N":
                         return .opaque(maximumBytes: 4)
                     case "R":
                         return .opaque(maximumBytes: 4) // \r\n or one vertical space

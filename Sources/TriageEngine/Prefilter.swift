@@ -17,12 +17,31 @@ final class Prefilter: Sendable {
         static let anywhere = Window(earliestStart: 0, latestStart: nil, knownToMatch: false)
     }
 
-    /// The prefilter's answer for one text.
-    struct Result {
-        /// The text has case folds the prefilter does not model: every pattern may match anywhere.
-        var unfiltered = false
-        /// The patterns with literals that may match, with their windows.
+    /// The per-text state of one worker, reused for every text: cleared by touching only what
+    /// the last text set, so a text costs nothing in proportion to the literals or patterns.
+    struct Scratch {
+        var occurrences: LiteralAutomaton.Occurrences
+        /// By pattern: the bits of its sets seen so far.
+        var seen: [UInt8]
+        var seenPatterns: [Int32] = []
+        /// The answer for the last text: the patterns with literals that may match, with
+        /// their windows (empty when `unfiltered`).
         var candidates: [(pattern: Int, window: Window)] = []
+        /// The last text has case folds the prefilter does not model: every pattern may match anywhere.
+        var unfiltered = false
+
+        init(literals: Int, patterns: Int) {
+            occurrences = LiteralAutomaton.Occurrences(literals: literals)
+            seen = Array(repeating: 0, count: patterns)
+        }
+
+        mutating func reset() {
+            occurrences.reset()
+            for pattern in seenPatterns { seen[Int(pattern)] = 0 }
+            seenPatterns.removeAll(keepingCapacity: true)
+            candidates.removeAll(keepingCapacity: true)
+            unfiltered = false
+        }
     }
 
     private let automaton: LiteralAutomaton
@@ -134,47 +153,48 @@ final class Prefilter: Sendable {
 
     var literalCount: Int { automaton.literals.count }
 
-    /// The patterns with literals that may match `text`, and where.
-    func candidates(_ text: String) -> Result {
-        var result = Result()
+    func makeScratch() -> Scratch {
+        Scratch(literals: automaton.literals.count, patterns: patternCount)
+    }
+
+    /// The patterns with literals that may match `text`, and where, into `scratch.candidates`
+    /// (or `scratch.unfiltered`).
+    func candidates(_ text: String, into scratch: inout Scratch) {
+        scratch.reset()
         var copy = text
         copy.withUTF8 { bytes in
             // PCRE2's caseless matching folds the Kelvin sign to 'k' and the long s to 's';
             // the ASCII folding here does not, so such texts skip the prefilter.
             if Prefilter.containsUnusualCaseFolds(bytes) {
-                result.unfiltered = true
+                scratch.unfiltered = true
                 return
             }
-            result.candidates = candidates(in: bytes)
+            candidates(in: bytes, into: &scratch)
         }
-        return result
     }
 
-    private func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> [(pattern: Int, window: Window)] {
-        let literalCount = automaton.literals.count
-        guard literalCount > 0 else { return [] }
-        var occurrences = LiteralAutomaton.Occurrences(literals: literalCount)
-        automaton.scan(bytes, into: &occurrences)
-        guard !occurrences.order.isEmpty else { return [] }
-        var found: [(pattern: Int, window: Window)] = []
-        var seen = [UInt8](repeating: 0, count: patternCount)
+    private func candidates(in bytes: UnsafeBufferPointer<UInt8>, into scratch: inout Scratch) {
+        guard automaton.literals.count > 0 else { return }
+        automaton.scan(bytes, into: &scratch.occurrences)
+        guard !scratch.occurrences.order.isEmpty else { return }
         // In order of first occurrence, so the literal that completes a pattern's sets tells
         // the earliest place a match can end.
-        for literal in occurrences.order {
+        for literal in scratch.occurrences.order {
             let literal = Int(literal)
             for unlock in Int(unlockStart[literal])..<Int(unlockStart[literal + 1]) {
                 let pattern = Int(unlockPattern[unlock])
-                let before = seen[pattern]
+                let before = scratch.seen[pattern]
                 let after = before | unlockBit[unlock]
                 guard after != before else { continue }
-                seen[pattern] = after
+                if before == 0 { scratch.seenPatterns.append(Int32(pattern)) }
+                scratch.seen[pattern] = after
                 guard after == fullMask[pattern],
-                      let window = window(pattern, completedAt: Int(occurrences.firstEnd[literal]), bytes: bytes, occurrences: occurrences)
+                      let window = window(pattern, completedAt: Int(scratch.occurrences.firstEnd[literal]), bytes: bytes,
+                                          occurrences: scratch.occurrences)
                 else { continue }
-                found.append((pattern, window))
+                scratch.candidates.append((pattern, window))
             }
         }
-        return found
     }
 
     /// Where a pattern whose every set has a literal in the text can match, or nil when the

@@ -145,20 +145,23 @@ extension RulePackCompiler {
         guard hasRoomForAPattern(file, span) else { return nil }
         let source: String
         let analysis: LiteralExtractor.Analysis
+        let direct: WordListMatcher?
         if fuzzy {
-            let fuzzyList = FuzzyWordList(entries: texts, gap: gap, isRealWord: { [vocabulary] word in
-                vocabulary.contains(word) || CommonEnglishWords.sorted.contains(word)
-            })
-            source = fuzzyList.regexSource
+            if realWords == nil { realWords = RealWordSet(vocabulary: vocabulary) }
+            let fuzzyList = FuzzyWordList(entries: texts, gap: gap, realWords: realWords!)
+            let guards = fuzzyList.guards()
+            source = fuzzyList.regexSource(guards: guards)
             analysis = fuzzyList.analysis(caseless: !caseSensitive)
+            direct = WordListMatcher(entries: texts, caseSensitive: caseSensitive, fuzzy: true, gap: gap, guards: guards)
         } else {
             source = WordListPattern.regexSource(for: texts, gap: gap)
             analysis = WordListPattern.analysis(for: texts, caseless: !caseSensitive)
+            direct = WordListMatcher(entries: texts, caseSensitive: caseSensitive, fuzzy: false, gap: gap)
         }
         do {
             let regex = try Regex(source, options: caseSensitive ? [] : [.caseless])
             return addPattern(key: key, kind: entries.count == 1 && entries[0].isQuoted ? .phrase : .words, regex: regex,
-                              source: file.text(of: span), file: file, span: span, analysis: analysis)
+                              source: file.text(of: span), file: file, span: span, analysis: analysis, wordList: direct)
         } catch {
             // Escaping makes this unreachable for well-formed lists; say so rather than crash.
             self.error(.invalidRegex, "word list could not be compiled: \(error.message)", file, span)
@@ -178,12 +181,13 @@ extension RulePackCompiler {
     }
 
     private mutating func addPattern(key: String, kind: CompiledPattern.Kind, regex: Regex, source: String, file: SourceFile, span: SourceSpan,
-                                     analysis: LiteralExtractor.Analysis) -> Int {
+                                     analysis: LiteralExtractor.Analysis, wordList: WordListMatcher? = nil) -> Int {
         let index = patterns.count
         patterns.append(CompiledPattern(index: index, kind: kind, regex: regex, source: source, file: file, span: span,
                                         requiredLiterals: analysis.requiredSets, maximumLength: analysis.maximumLength,
                                         exactWords: analysis.exactWords, isExactWordList: analysis.isExactWordList,
-                                        literalSetPositions: analysis.setPositions, captureNames: regex.namedGroups.map(\.name)))
+                                        literalSetPositions: analysis.setPositions, captureNames: regex.namedGroups.map(\.name),
+                                        needsDigit: analysis.needsDigit, wordList: wordList))
         patternIndexByKey[key] = index
         return index
     }

@@ -25,6 +25,8 @@ public struct RulePackCompiler {
     /// Every word of every word list and spelling, lower-case: fuzzy lists never treat one
     /// of the pack's own words as a typo, and letter runs collapse to them first.
     var vocabulary: Set<String> = []
+    /// The words fuzzy lists never read as typos, built for the first fuzzy list.
+    var realWords: RealWordSet?
 
     // Pattern table, deduplicated by what the pattern does (not where it is written).
     var patterns: [CompiledPattern] = []
@@ -458,7 +460,9 @@ extension RulePackCompiler {
         func add(_ text: String) {
             for word in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
                 let trimmed = word.hasSuffix("*") ? word.dropLast() : word
-                if !trimmed.isEmpty { words.insert(String(trimmed).replacingOccurrences("’", "'")) }
+                guard !trimmed.isEmpty else { continue }
+                // Most words have no curly apostrophe; replacing walks Characters, so only when needed.
+                words.insert(trimmed.utf8.contains(0xE2) ? String(trimmed).replacingOccurrences("’", "'") : String(trimmed))
             }
         }
         func visit(_ expression: Expression) {

@@ -1,10 +1,12 @@
 internal import TriagePCRE2
 
 /// The state of classifying one message: pattern matches computed on demand and cached,
-/// word indexes, negation checks and limit hits. One per message, on one thread.
+/// word indexes, negation checks and limit hits. One per worker (like YARA-X's scanner or
+/// Hyperscan's scratch): `begin` starts a message by clearing only what the last one set, so
+/// nothing sized to the pack is allocated or cleared per message. One thread at a time.
 final class Scan {
     let ruleSet: CompiledRuleSet
-    let message: Message
+    private(set) var message: Message
     let matcher: RegexMatcher
     let negation: NegationDetector
     /// For each (pattern, turn), flat (`pattern * turns + turn`): 0 when its matches are not
@@ -13,20 +15,23 @@ final class Scan {
     /// or free, and sparse for transcripts with millions of turns.
     private var matchSlots: SlotTable<Int32>
     private var stored: [[RegexMatch]] = []
-    private let turnCount: Int
+    private var turnCount = 0
     /// Whether (pattern, turn) has a non-empty match, when only that was asked: 0 unknown, 1 no, 2 yes.
     private var existence: SlotTable<UInt8>
     /// The first match of (pattern, turn) when only existence was asked, to resume from.
     private var firstMatches: [Int: RegexMatch] = [:]
-    private var wordIndexes: [WordIndex?]
-    private var turnBytes: [[UInt8]?]
+    private var wordIndexes: [WordIndex?] = []
+    private var turnBytes: [[UInt8]?] = []
     /// Per turn, which patterns may match (computed when needed; unused when the prefilter is
     /// off). Its "no" answers are never stored as matches: asking again is cheap.
     private var candidates: CandidateTable
-    private let usePrefilter: Bool
+    private var usePrefilter = true
+    /// Per turn, what its characters allow (`TurnText` bits; 0: not looked at yet).
+    private var turnTexts: [UInt8] = []
+    private var wordListCandidates: [[WordListIndex.Candidate]] = []
     private(set) var limitHits: [LimitHit] = []
     /// When pattern matching must stop (nil: never).
-    private let deadline: ContinuousClock.Instant?
+    private var deadline: ContinuousClock.Instant?
     /// Set once the deadline has passed; from then on no pattern is run.
     private(set) var budgetExceeded = false
     /// How many times a pattern's matches were asked for and not computed because the
@@ -34,23 +39,58 @@ final class Scan {
     private(set) var skippedLookups = 0
     /// Most matches kept per pattern per turn, so a huge message stays bounded.
     static let maximumMatchesPerTurn = 1_000
+    /// What an idle scan holds.
+    private static let noMessage = Message("")
 
-    init(ruleSet: CompiledRuleSet, message: Message, matcher: RegexMatcher, usePrefilter: Bool = true,
-         deadline: ContinuousClock.Instant? = nil) {
+    init(ruleSet: CompiledRuleSet, matcher: RegexMatcher) {
+        self.ruleSet = ruleSet
+        self.matcher = matcher
+        self.message = Scan.noMessage
+        self.negation = NegationDetector(window: ruleSet.settings.negationWindow)
+        self.candidates = CandidateTable(prefilter: ruleSet.prefilter, patterns: ruleSet.patterns.count)
+        self.matchSlots = SlotTable(slots: ruleSet.patterns.count)
+        self.existence = SlotTable(slots: ruleSet.patterns.count)
+    }
+
+    /// Starts a message: everything the last one left is cleared, touching only what it set.
+    func begin(_ message: Message, usePrefilter: Bool, deadline: ContinuousClock.Instant?) {
+        self.message = message
         self.usePrefilter = usePrefilter
         self.deadline = deadline
-        self.candidates = CandidateTable(prefilter: ruleSet.prefilter, patterns: ruleSet.patterns.count, turns: message.turns.count)
-        self.ruleSet = ruleSet
-        self.message = message
-        self.matcher = matcher
-        self.negation = NegationDetector(window: ruleSet.settings.negationWindow)
-        self.turnCount = message.turns.count
-        // One allocation, not one per pattern: rule sets have thousands of patterns.
-        self.matchSlots = SlotTable(slots: ruleSet.patterns.count * message.turns.count)
-        self.existence = SlotTable(slots: ruleSet.patterns.count * message.turns.count)
-        self.wordIndexes = Array(repeating: nil, count: message.turns.count)
-        self.turnBytes = Array(repeating: nil, count: message.turns.count)
+        let turns = message.turns.count
+        turnCount = turns
+        matchSlots.reset(slots: ruleSet.patterns.count * turns)
+        existence.reset(slots: ruleSet.patterns.count * turns)
+        stored.removeAll(keepingCapacity: true)
+        firstMatches.removeAll(keepingCapacity: true)
+        candidates.reset(turns: turns)
+        wordIndexes.removeAll(keepingCapacity: true)
+        wordIndexes.append(contentsOf: repeatElement(nil, count: turns))
+        turnBytes.removeAll(keepingCapacity: true)
+        turnBytes.append(contentsOf: repeatElement(nil, count: turns))
+        turnTexts.removeAll(keepingCapacity: true)
+        turnTexts.append(contentsOf: repeatElement(0, count: turns))
+        // The candidate arrays of the first turns are kept for their capacity.
+        if wordListCandidates.count > turns { wordListCandidates.removeLast(wordListCandidates.count - turns) }
+        while wordListCandidates.count < turns { wordListCandidates.append([]) }
+        limitHits.removeAll(keepingCapacity: true)
+        budgetExceeded = false
+        skippedLookups = 0
     }
+
+    /// Lets go of the message and its matches, so an idle scan holds no text.
+    func end() {
+        message = Scan.noMessage
+        stored.removeAll(keepingCapacity: true)
+        firstMatches.removeAll(keepingCapacity: true)
+        wordIndexes.removeAll(keepingCapacity: true)
+        turnBytes.removeAll(keepingCapacity: true)
+        if wordListCandidates.count > 1 { wordListCandidates.removeLast(wordListCandidates.count - 1) }
+    }
+
+    /// Turns longer than this leave word lists to PCRE2, so candidates stay small (and their
+    /// starts fit `WordListIndex.Candidate`).
+    static let maximumDirectTurnBytes = 1 << 20
 
     func matches(pattern: Int, turn: Int) -> [RegexMatch] {
         let slot = pattern * turnCount + turn
@@ -62,6 +102,10 @@ final class Scan {
         }
         // Skipped lookups are not cached: every rule that asks again is told it is undecided.
         if outOfTime() { return [] }
+        if let direct = directMatches(pattern: pattern, turn: turn) {
+            store(direct, at: slot)
+            return direct
+        }
         guard let window = window(pattern: pattern, turn: turn) else { return [] }
         // When the first match is known, carry on after it instead of scanning the start again.
         let first = firstMatches[slot]
@@ -130,13 +174,17 @@ final class Scan {
         if existence[slot] != 0 { return existence[slot] == 2 }
         if usePrefilter, case .some(nil) = candidates.known(pattern: pattern, turn: turn) { return false }
         if outOfTime() { return false }
+        if let direct = directMatches(pattern: pattern, turn: turn) {
+            store(direct, at: slot)
+            return !direct.isEmpty
+        }
         guard let window = window(pattern: pattern, turn: turn) else { return false }
         if window.knownToMatch {
             existence[slot] = 2
             return true
         }
-        let first = matcher.scan(ruleSet.patterns[pattern].regex, in: message.turns[turn].text, from: window.earliestStart,
-                                 offsetLimit: window.latestStart, maxMatches: 1, deadline: deadline)
+        let first = matcher.firstMatch(ruleSet.patterns[pattern].regex, in: message.turns[turn].text, from: window.earliestStart,
+                                       offsetLimit: window.latestStart, deadline: deadline)
         if first.limitHit == .timeBudget {
             // Out of time before the first match: undecided, never "no match".
             record(.timeBudget, pattern: pattern, turn: turn)
@@ -144,8 +192,8 @@ final class Scan {
             return false
         }
         // An empty first match or a limit hit needs the full scan (which also records the limit).
-        guard first.limitHit == nil, let match = first.matches.first, !match.range.isEmpty else {
-            if first.limitHit == nil && first.matches.isEmpty {
+        guard first.limitHit == nil, let match = first.match, !match.range.isEmpty else {
+            if first.limitHit == nil && first.match == nil {
                 existence[slot] = 1
                 return false
             }
@@ -154,6 +202,48 @@ final class Scan {
         existence[slot] = 2
         firstMatches[slot] = match
         return true
+    }
+
+    /// Bits of `turnTexts`.
+    private enum TurnText {
+        static let known: UInt8 = 1
+        /// The direct word-list matcher is exact on the turn; its candidates are in `wordListCandidates`.
+        static let direct: UInt8 = 2
+        /// No character of the turn is one `\d` matches (ASCII digits, and no other script's:
+        /// the turn is direct text).
+        static let noDigits: UInt8 = 4
+    }
+
+    /// What the turn's characters allow, looked at once per turn.
+    private func turnText(_ turn: Int) -> UInt8 {
+        if turnTexts[turn] != 0 { return turnTexts[turn] }
+        var text = message.turns[turn].text
+        var flags = TurnText.known
+        text.withUTF8 { bytes in
+            guard WordListMatcher.isDirectText(bytes) else { return }
+            if !bytes.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { flags |= TurnText.noDigits }
+            guard bytes.count <= Scan.maximumDirectTurnBytes, !ruleSet.wordLists.isEmpty else { return }
+            flags |= TurnText.direct
+            ruleSet.wordLists.candidates(in: bytes, into: &wordListCandidates[turn])
+        }
+        turnTexts[turn] = flags
+        return flags
+    }
+
+    /// The matches of the pattern in the turn when they are known without PCRE2: those of a
+    /// word list the direct matcher handles on a turn it is exact on, or none for a pattern
+    /// that needs a digit on a turn without one (only with the prefilter on, which
+    /// `--no-prefilter` compares against). Nil when PCRE2 must decide.
+    private func directMatches(pattern: Int, turn: Int) -> [RegexMatch]? {
+        let compiled = ruleSet.patterns[pattern]
+        guard compiled.wordList != nil || (compiled.needsDigit && usePrefilter) else { return nil }
+        let flags = turnText(turn)
+        if compiled.needsDigit && usePrefilter && flags & TurnText.noDigits != 0 { return [] }
+        guard compiled.wordList != nil, flags & TurnText.direct != 0 else { return nil }
+        var text = message.turns[turn].text
+        return text.withUTF8 { bytes in
+            ruleSet.wordLists.matches(pattern: pattern, candidates: wordListCandidates[turn], in: bytes, limit: Scan.maximumMatchesPerTurn)
+        }
     }
 
     /// Where in the turn the pattern can match: nil when the prefilter rules it out;

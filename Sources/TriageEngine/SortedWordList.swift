@@ -9,7 +9,22 @@ struct SortedWordList: Sendable {
     }
 
     func contains(_ word: some StringProtocol) -> Bool {
-        let key = Array(word.utf8)
+        contains(bytes: Array(word.utf8))
+    }
+
+    /// Calls `body` with the bytes of each word, in order.
+    func forEachWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+                if index > start { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                start = index + 1
+            }
+        }
+    }
+
+    func contains(bytes key: [UInt8]) -> Bool {
         guard !key.isEmpty else { return false }
         var text = text
         return text.withUTF8 { bytes in

@@ -39,11 +39,22 @@ public final class Regex: @unchecked Sendable {
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         self.captureCount = Int(count)
-        self.usesStartOffsetAnchor = pattern.contains("\\G")
+        self.usesStartOffsetAnchor = Regex.containsStartOffsetAnchor(pattern)
         self.namedGroups = Regex.readNameTable(compiled)
     }
 
     deinit { pcre2_code_free_8(code) }
+
+    /// Whether the source has `\G`, read as bytes: word lists compile to sources of hundreds
+    /// of kilobytes, where a String search cost more than compiling them.
+    private static func containsStartOffsetAnchor(_ pattern: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in pattern.utf8 {
+            if previous == UInt8(ascii: "\\") && byte == UInt8(ascii: "G") { return true }
+            previous = byte
+        }
+        return false
+    }
 
     /// Whether matching uses JIT code, compiling it on the first call.
     public var isJITCompiled: Bool {

@@ -2,12 +2,18 @@
 public struct RegexMatch: Sendable, Hashable {
     /// The whole match.
     public let range: Range<Int>
-    /// Capture groups by number (index 0 is the whole match); nil when a group did not take part.
-    public let groups: [Range<Int>?]
+    /// Capture groups 1, 2, … (index 0 is group 1); nil when a group did not take part. Empty
+    /// for patterns without groups.
+    public let captures: [Range<Int>?]
 
-    public init(range: Range<Int>, groups: [Range<Int>?]) {
+    public init(range: Range<Int>, captures: [Range<Int>?] = []) {
         self.range = range
-        self.groups = groups
+        self.captures = captures
+    }
+
+    /// A group by number: 0 is the whole match; nil when the group did not take part.
+    public func group(_ number: Int) -> Range<Int>? {
+        number == 0 ? range : captures[number - 1]
     }
 
     /// The range converted to indices of `text`; valid because offsets always fall on scalar boundaries.

@@ -8,6 +8,10 @@ public final class RegexMatcher {
     private let jitStack: OpaquePointer?
     private var matchData: OpaquePointer
     private var matchDataPairs: Int
+    /// PCRE2 match calls made with this matcher, and scans (one per `scan`), for benchmarks
+    /// that count how much work is left to PCRE2.
+    public private(set) var matchCalls = 0
+    public private(set) var scans = 0
 
     public init(limits: RegexLimits = .standard) {
         self.limits = limits
@@ -42,21 +46,37 @@ public final class RegexMatcher {
         }
     }
 
-    /// The first match at or after `utf8Offset`, or nil; a limit hit is returned as the error.
-    public func firstMatch(_ regex: Regex, in text: String, from utf8Offset: Int = 0) -> Result<RegexMatch?, RegexLimitError> {
+    /// The first match at or after `utf8Offset` (up to `offsetLimit`, with the deadline rules
+    /// of `scan`), without building a list of matches: for callers that only ask whether a
+    /// pattern matches. A limit that stopped the search is returned with no match.
+    public func firstMatch(_ regex: Regex, in text: String, from utf8Offset: Int = 0, offsetLimit: Int? = nil,
+                           deadline: ContinuousClock.Instant? = nil) -> (match: RegexMatch?, limitHit: RegexLimitKind?) {
         var subject = text
-        return subject.withUTF8 { bytes in
-            switch match(regex, bytes: bytes, from: utf8Offset) {
-            case .found(let found): return .success(found)
-            case .none: return .success(nil)
-            case .limit(let kind): return .failure(RegexLimitError(kind: kind))
-            }
+        var first: RegexMatch?
+        let end = subject.withUTF8 { bytes in
+            forEachMatch(regex, bytes: bytes, from: utf8Offset, offsetLimit: offsetLimit, maxMatches: 1, deadline: deadline) { first = $0 }
         }
+        return (first, end.limitHit)
     }
 
     public func scan(_ regex: Regex, bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, offsetLimit: Int? = nil, maxMatches: Int,
                      deadline: ContinuousClock.Instant? = nil) -> RegexScan {
         var result = RegexScan()
+        let end = forEachMatch(regex, bytes: bytes, from: start, offsetLimit: offsetLimit, maxMatches: maxMatches, deadline: deadline) {
+            result.matches.append($0)
+        }
+        result.limitHit = end.limitHit
+        result.truncated = end.truncated
+        return result
+    }
+
+    /// The loop of `scan`: calls `found` with each match in order, up to `maxMatches`; says
+    /// whether a limit stopped it and whether `maxMatches` did.
+    private func forEachMatch(_ regex: Regex, bytes: UnsafeBufferPointer<UInt8>, from start: Int, offsetLimit: Int?, maxMatches: Int,
+                              deadline: ContinuousClock.Instant?, _ found: (RegexMatch) -> Void)
+        -> (limitHit: RegexLimitKind?, truncated: Bool) {
+        scans += 1
+        var count = 0
         var offset = max(0, min(start, bytes.count))
         let limit = offsetLimit.map { max(0, $0) }
         // The last start position any call may try.
@@ -64,19 +84,13 @@ public final class RegexMatcher {
         defer { pcre2_set_offset_limit_8(context, triage_pcre2_unset()) }
         var attempts = 0
         while offset <= bytes.count {
-            if let limit, offset > limit { return result }
-            if result.matches.count >= maxMatches {
-                result.truncated = true
-                break
-            }
+            if let limit, offset > limit { return (nil, false) }
+            if count >= maxMatches { return (nil, true) }
             var windowEnd = limit
             if let deadline {
                 let now = ContinuousClock.now
                 // The first attempt always runs, so a scan started just before the deadline still makes progress.
-                if attempts > 0 && now >= deadline {
-                    result.limitHit = .timeBudget
-                    return result
-                }
+                if attempts > 0 && now >= deadline { return (.timeBudget, false) }
                 // One call tries at most the start positions the time left allows (PCRE2's
                 // offset limit): the match limit bounds one start position, not a call, so a
                 // pattern slow at every position that never matches would otherwise run on.
@@ -87,25 +101,25 @@ public final class RegexMatcher {
             pcre2_set_offset_limit_8(context, windowEnd ?? triage_pcre2_unset())
             switch match(regex, bytes: bytes, from: offset) {
             case .none:
-                guard let windowEnd, windowEnd < lastStart else { return result }
+                guard let windowEnd, windowEnd < lastStart else { return (nil, false) }
                 // No match starts in offset...windowEnd: go on after it.
                 offset = windowEnd + 1
                 while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             case .limit(let kind):
-                result.limitHit = kind
-                return result
-            case .found(let found):
-                result.matches.append(found)
-                if found.range.isEmpty {
+                return (kind, false)
+            case .found(let match):
+                found(match)
+                count += 1
+                if match.range.isEmpty {
                     // Step over one whole UTF-8 sequence so an empty match cannot repeat forever.
-                    offset = found.range.upperBound + 1
+                    offset = match.range.upperBound + 1
                     while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
                 } else {
-                    offset = found.range.upperBound
+                    offset = match.range.upperBound
                 }
             }
         }
-        return result
+        return (nil, false)
     }
 
     /// Start positions one PCRE2 call may try when the scan has a deadline: as many as could
@@ -156,6 +170,7 @@ public final class RegexMatcher {
     }
 
     private func match(_ regex: Regex, bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Attempt {
+        matchCalls += 1
         let pairsNeeded = regex.captureCount + 1
         if pairsNeeded > matchDataPairs {
             pcre2_match_data_free_8(matchData)
@@ -183,15 +198,15 @@ public final class RegexMatcher {
         }
         let ovector = pcre2_get_ovector_pointer_8(matchData)!
         let unset = triage_pcre2_unset()
-        var groups: [Range<Int>?] = []
-        groups.reserveCapacity(pairsNeeded)
-        for group in 0..<pairsNeeded {
-            let start = ovector[2 * group]
-            let end = ovector[2 * group + 1]
-            groups.append(start == unset || end == unset || end < start ? nil : Int(start)..<Int(end))
+        func group(_ number: Int) -> Range<Int>? {
+            let start = ovector[2 * number]
+            let end = ovector[2 * number + 1]
+            return start == unset || end == unset || end < start ? nil : Int(start)..<Int(end)
         }
-        let whole = groups[0] ?? offset..<offset
-        return .found(RegexMatch(range: whole, groups: groups))
+        let whole = group(0) ?? offset..<offset
+        // Patterns without groups (most) get an empty list, which allocates nothing.
+        guard regex.captureCount > 0 else { return .found(RegexMatch(range: whole)) }
+        return .found(RegexMatch(range: whole, captures: (1...regex.captureCount).map(group)))
     }
 }
 

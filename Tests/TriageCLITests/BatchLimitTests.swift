@@ -6,6 +6,7 @@ import Testing
 /// says so on its own line, without `--full`; the summary counts them; results do not depend
 /// on `--jobs` except through a budget the record reports.
 @Suite struct BatchLimitTests {
+    // `slow` ends in a class, not `\d`: a pattern that needs a digit is not run on texts without one.
     static let rules = """
     settings { threshold 1 normalize off }
     category other "Other" { playbook p }
@@ -13,7 +14,7 @@ import Testing
     category bad "Bad" { playbook p }
     playbook p { step chat "x" }
     rule is_late -> late { when words { late } }
-    rule slow -> bad { when /(?:a|b)*(?:a|b)*c\\d/ weight 5 }
+    rule slow -> bad { when /(?:a|b)*(?:a|b)*c[\\d!]/ weight 5 }
     rule evil -> bad { when /(a|aa)+$/ weight 5 }
     """
 

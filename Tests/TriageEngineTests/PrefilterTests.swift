@@ -80,6 +80,25 @@ import TriageTestSupport
         #expect(!WordListPattern.analysis(for: ["late"], caseless: false).isExactWordList)
     }
 
+    @Test(arguments: [
+        ("\\d{3}-\\d{7}", true), ("order\\s+\\d+", true), ("(?:a\\d|b7)", true), ("1Z", true), ("x\\d*", false),
+        ("(?:a\\d|b)", false), ("(?=\\d)x", false), ("\\D+", false), ("[0-9]+", false), ("late", false),
+    ])
+    func knowsWhichPatternsNeedADigit(_ pattern: String, _ expected: Bool) {
+        #expect(LiteralExtractor.analyze(pattern, extended: false, caseless: true).needsDigit == expected)
+    }
+
+    /// A pattern that needs a digit is not run on a text without one, with the same answers.
+    @Test func patternsThatNeedADigitAreSkippedOnlyWhereNoDigitCanBe() throws {
+        let ruleSet = try compile(singleRule("/\\b\\d{2}\\b/"))
+        let with = Classifier(ruleSet: ruleSet), without = Classifier(ruleSet: ruleSet, usePrefilter: false)
+        for text in ["no digits here", "two 42 digits", "arabic ٤٢ digits", "fullwidth ４２", "quote’s 12…"] {
+            #expect(with.classify(text).evidence == without.classify(text).evidence, "\(text)")
+        }
+        #expect(with.classify("arabic ٤٢ digits").evidence.count == 1)
+        #expect(with.classify("no digits here").evidence.isEmpty)
+    }
+
     @Test func intersectsSortedRanges() {
         #expect(Prefilter.intersect([0...5, 10...20, 30...40], [3...12, 18...31, 50...60]) == [3...5, 10...12, 18...20, 30...31])
         #expect(Prefilter.intersect([0...5], [6...9]).isEmpty)

@@ -55,13 +55,14 @@ import TriagePCRE2
 
     /// Issue 14, item 1: a regex slow at every start position that never matches ran for 14.6 s
     /// with a budget of 0.5 s and reported nothing (`limits: []`, no budget exceeded).
+    /// (The patterns end in a class, not `\d`: one that needs a digit is not run on a text without one.)
     @Test func theBudgetHoldsForAPatternSlowAtEveryPositionThatNeverMatches() throws {
         let ruleSet = try compile(pack("""
         category c "C" { playbook pc }
         playbook pc { step chat "C." }
         rule fine -> c { when /c a/ weight 0.5 }
-        rule slow -> c { when /(?:a|b)*(?:a|b)*c\\d/ weight 5 }
-        rule later -> c { when not /(?:a|b)*(?:a|b)*c\\d\\b/ weight 9 }
+        rule slow -> c { when /(?:a|b)*(?:a|b)*c[\\d!]/ weight 5 }
+        rule later -> c { when not /(?:a|b)*(?:a|b)*c[\\d!]\\b/ weight 9 }
         """, settings: "threshold 1 normalize off"))
         let text = Array(repeating: String(repeating: "a", count: 1_000) + "c", count: 40).joined(separator: " ")
         let result = Classifier(ruleSet: ruleSet, timeBudget: .milliseconds(300)).classify(text)
