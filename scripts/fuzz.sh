@@ -5,14 +5,14 @@
 # saved under $TRIAGE_FUZZ_DIR/findings/TARGET/ (crash-*, timeout-*, oom-*, leak-*) and makes
 # the script exit 1. Each finding becomes a unit test with the input (docs/reliability.md).
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     # targets: ParseRules FormatRoundTrip ClassifyShippedRules ParseMessage
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     # targets: ParseRules FormatRoundTrip ClassifyShippedRules ParseMessage ParseArguments RenderReports
 #   TRIAGE_FUZZ_DIR=/tmp/triage-fuzz          # binaries, growing corpora and findings (kept between runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(ParseRules FormatRoundTrip ClassifyShippedRules ParseMessage)
+[ ${#targets[@]} -gt 0 ] || targets=(ParseRules FormatRoundTrip ClassifyShippedRules ParseMessage ParseArguments RenderReports)
 work=${TRIAGE_FUZZ_DIR:-/tmp/triage-fuzz}
 mkdir -p "$work"
 
@@ -22,7 +22,10 @@ TRIAGE_FUZZ_SCRATCH=${TRIAGE_FUZZ_SCRATCH:-$work/build} Fuzz/build.sh "$work/bin
 # the messages of the fixtures (the text after '---') for the message targets.
 seeds="$work/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds/rules" "$seeds/messages"
+mkdir -p "$seeds/rules" "$seeds/messages" "$seeds/arguments"
+# Argument lists, NUL-separated, as a shell would pass them.
+printf '%s\0' --format json -r rules x > "$seeds/arguments/a"
+printf '%s\0' -ef=text --limit=3 -- -x > "$seeds/arguments/b"
 for file in rules/*.rules Tests/TriageSyntaxTests/Goldens/*.rules Tests/TriageEngineTests/Goldens/*.rules; do
   [ -f "$file" ] && cp "$file" "$seeds/rules/$(echo "$file" | tr / _)"
 done
@@ -35,7 +38,8 @@ printf '%-22s %12s %10s %8s  %s\n' target executions "exec/s" findings "saved in
 for target in "${targets[@]}"; do
   case "$target" in
     ParseRules|FormatRoundTrip) seed="$seeds/rules" dict=(-dict=Fuzz/rules.dict) ;;
-    ClassifyShippedRules|ParseMessage) seed="$seeds/messages" dict=() ;;
+    ClassifyShippedRules|ParseMessage|RenderReports) seed="$seeds/messages" dict=() ;;
+    ParseArguments) seed="$seeds/arguments" dict=() ;;
     *) echo "fuzz: unknown target '$target'" >&2; exit 64 ;;
   esac
   corpus="$work/corpus/$target" findings="$work/findings/$target"

@@ -27,7 +27,7 @@ public struct CorpusReader: Sendable {
         return path.lowercased().hasSuffix(".csv") ? readCSV(data, path: path) : readJSONL(data, path: path)
     }
 
-    func readJSONL(_ data: Data, path: String) -> (cases: [TestCase], problems: [InputProblem]) {
+    public func readJSONL(_ data: Data, path: String) -> (cases: [TestCase], problems: [InputProblem]) {
         var cases: [TestCase] = []
         var problems: [InputProblem] = []
         var lineNumber = 0
@@ -70,7 +70,7 @@ public struct CorpusReader: Sendable {
         return (cases, problems)
     }
 
-    func readCSV(_ data: Data, path: String) -> (cases: [TestCase], problems: [InputProblem]) {
+    public func readCSV(_ data: Data, path: String) -> (cases: [TestCase], problems: [InputProblem]) {
         var problems: [InputProblem] = []
         // Lines that are not UTF-8 are reported and left out, so the rest still parses.
         var text = ""
