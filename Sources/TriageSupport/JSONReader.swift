@@ -103,14 +103,7 @@ public enum JSONReader {
                 index += 1
             } else {
                 while true {
-                    skipWhitespace()
-                    guard peek() == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
-                    let keyStart = index
-                    try string()
-                    let rawKey = bytes[keyStart..<index]
-                    skipWhitespace()
-                    guard peek() == UInt8(ascii: ":") else { throw failure("expected ':' after the key") }
-                    index += 1
+                    let rawKey = try memberKey()
                     var rawValue: [UInt8] = []
                     let kind = try value(into: &rawValue, depth: 1)
                     members.append(JSONObjectLine.Member(key: JSONReader.decodeString(rawKey), rawKey: rawKey, rawValue: rawValue, kind: kind))
@@ -137,14 +130,7 @@ public enum JSONReader {
                 return .string
             case UInt8(ascii: "{"):
                 try container(close: UInt8(ascii: "}"), into: &output) { scanner, output throws(Failure) in
-                    scanner.skipWhitespace()
-                    guard scanner.peek() == UInt8(ascii: "\"") else { throw scanner.failure("expected a key in double quotes") }
-                    let keyStart = scanner.index
-                    try scanner.string()
-                    output.append(contentsOf: scanner.bytes[keyStart..<scanner.index])
-                    scanner.skipWhitespace()
-                    guard scanner.peek() == UInt8(ascii: ":") else { throw scanner.failure("expected ':' after the key") }
-                    scanner.index += 1
+                    output.append(contentsOf: try scanner.memberKey())
                     output.append(UInt8(ascii: ":"))
                     _ = try scanner.value(into: &output, depth: depth + 1)
                 }
@@ -179,14 +165,7 @@ public enum JSONReader {
                 var members: [JSONMember] = []
                 var scratch: [UInt8] = []
                 try container(close: UInt8(ascii: "}"), into: &scratch) { scanner, _ throws(Failure) in
-                    scanner.skipWhitespace()
-                    guard scanner.peek() == UInt8(ascii: "\"") else { throw scanner.failure("expected a key in double quotes") }
-                    let keyStart = scanner.index
-                    try scanner.string()
-                    let key = JSONReader.decodeString(scanner.bytes[keyStart..<scanner.index])
-                    scanner.skipWhitespace()
-                    guard scanner.peek() == UInt8(ascii: ":") else { throw scanner.failure("expected ':' after the key") }
-                    scanner.index += 1
+                    let key = JSONReader.decodeString(try scanner.memberKey())
                     members.append(JSONMember(key, try scanner.tree(depth: depth + 1)))
                 }
                 return .object(members)
@@ -236,6 +215,20 @@ public enum JSONReader {
                 }
                 throw failure("expected ',' or '\(Character(Unicode.Scalar(close)))'")
             }
+        }
+
+        /// `"key":` of an object member; returns the key as written, quotes included, and
+        /// leaves `index` after the colon.
+        mutating func memberKey() throws(Failure) -> ArraySlice<UInt8> {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
+            let keyStart = index
+            try string()
+            let key = bytes[keyStart..<index]
+            skipWhitespace()
+            guard peek() == UInt8(ascii: ":") else { throw failure("expected ':' after the key") }
+            index += 1
+            return key
         }
 
         /// A string literal starting at `index`; leaves `index` after the closing quote.
