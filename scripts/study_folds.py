@@ -48,8 +48,10 @@ def main():
     args = parser.parse_args()
     study_path, _ = split.write_split()
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        subprocess.run([args.binary, "test", study_path, "--no-progress", "--json", report.name,
-                        "--rules", args.rules], capture_output=True)
+        result = subprocess.run([args.binary, "test", study_path, "--no-progress", "--json", report.name,
+                                 "--rules", args.rules], capture_output=True)
+        if result.returncode not in (0, 2):
+            sys.exit(f"triage test failed ({result.returncode}): {result.stderr.decode(errors='replace')[:2000]}")
         cases = json.load(open(report.name, encoding="utf-8"))["cases"]
     folds, every = {0: [], 1: []}, []
     for case in cases:
