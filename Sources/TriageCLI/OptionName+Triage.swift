@@ -15,6 +15,7 @@ extension OptionName {
     static let explain = OptionName("explain")
     static let file = OptionName("file")
     static let fix = OptionName("fix")
+    static let filter = OptionName("filter")
     static let format = OptionName("format")
     static let full = OptionName("full")
     static let help = OptionName("help")
@@ -48,6 +49,7 @@ extension OptionName {
     static let updateBaseline = OptionName("update-baseline")
     static let verbose = OptionName("verbose")
     static let version = OptionName("version")
+    static let watch = OptionName("watch")
 }
 
 extension OptionName {

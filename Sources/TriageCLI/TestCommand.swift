@@ -18,6 +18,8 @@ enum TestCommand {
             OptionSpec(name: .minAccuracy, kind: .value(placeholder: "X"), help: "fail when accuracy is below X (0–1)"),
             OptionSpec(name: .minF1, kind: .value(placeholder: "X"), help: "fail when macro F1 is below X (0–1)"),
             OptionSpec(name: .minCategoryF1, kind: .repeatable(placeholder: "CATEGORY=X"), help: "fail when a category's F1 is below X"),
+            OptionSpec(name: .filter, kind: .repeatable(placeholder: "TEXT"), help: "run only the cases whose file, name or label contain TEXT (any of several)"),
+            OptionSpec(name: .watch, help: "run again whenever a rule file, fixture or corpus changes (until Ctrl-C)"),
             OptionSpec(name: .baseline, kind: .value(placeholder: "FILE"), help: "compare with recorded decisions; fail only on newly broken cases"),
             OptionSpec(name: .updateBaseline, help: "write this run's decisions to the --baseline file"),
             OptionSpec(name: .textField, kind: .value(placeholder: "NAME"), help: "corpus field holding the message", defaultValue: "text"),
@@ -71,6 +73,35 @@ enum TestCommand {
             }
             paths = ["fixtures"]
         }
+        let code = runOnce(parsed, settings: settings, paths: paths, style: style, errorStyle: errorStyle, io: io)
+        guard parsed.flag(.watch) else { return code }
+        return watch(parsed, settings: settings, paths: paths, style: style, errorStyle: errorStyle, io: io)
+    }
+
+    /// `--watch`: runs again whenever a rule file, fixture or corpus changes, until interrupted
+    /// or standard output is gone.
+    private static func watch(_ parsed: ParsedArguments, settings: TestSettings, paths: [String], style: TerminalStyle,
+                              errorStyle: TerminalStyle, io: CommandIO) -> ExitCode {
+        let reports = Set(ReportRegistry.testFiles.compactMap { parsed.value(OptionName($0.format)) } + [settings.baselinePath].compactMap { $0 })
+        let roots = (paths + parsed.values(.rules)).map(TestInputCollector.watchRoot)
+        let watcher = FileChangeWatcher(roots: roots, forcePolling: io.environment["TRIAGE_WATCH_POLL"] == "1") { path in
+            !reports.contains(path) && TestInputCollector.isWatched(path)
+        }
+        while true {
+            io.writeError(errorStyle.dim("watching \(roots.map { "'\($0)'" }.joined(separator: ", ")) for changes (\(watcher.mechanism.rawValue)); press Ctrl-C to stop") + "\n")
+            let changed = watcher.waitForChange()
+            if io.stdoutIsTerminal { io.write("\u{1B}[2J\u{1B}[H") }
+            let names = changed.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+            io.write(style.dim("changed: \(TerminalText.escaped(names)); running again") + "\n\n")
+            _ = runOnce(parsed, settings: settings, paths: paths, style: style, errorStyle: errorStyle, io: io)
+            if io.writeFailed { return .ioError }
+        }
+    }
+
+    /// One run: read the rules and the cases, classify, report. Rule errors and unreadable
+    /// inputs end this run, not a `--watch` loop.
+    private static func runOnce(_ parsed: ParsedArguments, settings: TestSettings, paths: [String], style: TerminalStyle,
+                                errorStyle: TerminalStyle, io: CommandIO) -> ExitCode {
         let collected = TestInputCollector.collect(paths)
         for missing in collected.missing {
             io.error("\(TestInputCollector.isGlob(missing) ? "no files match" : "no such file or directory") '\(missing)'", style: errorStyle)
@@ -87,23 +118,37 @@ enum TestCommand {
         let started = Date()
         // Blank messages cannot be classified: they are input problems, not silent passes.
         let (loaded, unreadable) = TestCaseLoader.load(collected, reader: settings.reader)
-        let (cases, unknownLabels) = LabelCheck.split(loaded, categories: ruleSet.categories.map(\.id))
+        let (labelled, unknownLabels) = LabelCheck.split(loaded, categories: ruleSet.categories.map(\.id))
         let problems = unreadable + unknownLabels
-        if cases.isEmpty && problems.isEmpty {
+        if labelled.isEmpty && problems.isEmpty {
             io.error("no fixtures or corpus records found in \(paths.map { "'\($0)'" }.joined(separator: ", "))", style: errorStyle)
+            return .noInput
+        }
+        let (cases, filteredOut) = settings.filter.apply(labelled)
+        if cases.isEmpty && problems.isEmpty {
+            io.error("no case matches --filter \(settings.filter.texts.map { "'\($0)'" }.joined(separator: ", ")) (\(labelled.count) case\(labelled.count == 1 ? "" : "s") read)", style: errorStyle)
             return .noInput
         }
 
         let classifier = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag(.noPrefilter), timeBudget: settings.timeBudget, today: settings.today)
         let results = runCases(cases, classifier: classifier, jobs: settings.jobs, progress: !parsed.flag(.noProgress), io: io)
-        let baseline: Baseline?
+        var baseline: Baseline?
         switch resolveBaseline(settings, results: results, io: io, errorStyle: errorStyle) {
         case .success(let resolved): baseline = resolved
         case .failure(let failure): return failure.code
         }
+        if filteredOut > 0 {
+            // Cases the filter left out are not "no longer seen".
+            let kept = Set(cases.map(\.id))
+            let left = Set(labelled.map(\.id)).subtracting(kept)
+            if let decisions = baseline?.decisions {
+                baseline?.decisions = decisions.filter { !left.contains($0.key) }
+            }
+        }
 
-        let run = TestRun(results: results, problems: problems, skippedFiles: collected.skipped, ruleSet: ruleSet, gates: settings.gates,
+        var run = TestRun(results: results, problems: problems, skippedFiles: collected.skipped, ruleSet: ruleSet, gates: settings.gates,
                           baseline: baseline, seconds: Date().timeIntervalSince(started))
+        run.filteredOut = filteredOut
         let options = ReportOptions(style: style, verbose: parsed.flag(.verbose))
         io.write(ReportRegistry.test.render(run, as: .text, options: options) ?? "")
         if let holdout = settings.holdout {

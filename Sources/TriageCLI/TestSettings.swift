@@ -16,6 +16,8 @@ struct TestSettings {
     var baselinePath: String?
     var updateBaseline: Bool
     var reader = CorpusReader()
+    /// `--filter TEXT`: only the cases whose file, name or label contain one of the texts.
+    var filter: TestCaseFilter
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
         jobs = try JobsOption.parse(parsed.value(.jobs))
@@ -36,10 +38,15 @@ struct TestSettings {
             gates.minimumCategoryF1[parts[0]] = try Self.fraction(parts[1], option: "--min-category-f1")
         }
         timeBudget = try TimeBudgetOption.parse(parsed.value(.timeBudget))
+        filter = TestCaseFilter(parsed.values(.filter))
         baselinePath = parsed.value(.baseline)
         updateBaseline = parsed.flag(.updateBaseline)
         if updateBaseline && baselinePath == nil {
             throw UsageError("--update-baseline needs --baseline FILE")
+        }
+        if updateBaseline && !filter.isEmpty {
+            // The baseline would lose every case the filter leaves out.
+            throw UsageError("--update-baseline cannot be used with --filter: the baseline would keep only the filtered cases")
         }
         reader.textField = parsed.value(.textField) ?? "text"
         reader.labelField = parsed.value(.labelField) ?? "label"

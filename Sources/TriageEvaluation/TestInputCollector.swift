@@ -66,6 +66,22 @@ public struct TestInputCollector {
         return files.sorted()
     }
 
+    /// What `--watch` watches for a path given to `test` or `--rules`: the path itself, or for
+    /// a glob the directory before its first wildcard.
+    public static func watchRoot(_ path: String) -> String {
+        guard isGlob(path) else { return path }
+        let fixed = path.split(separator: "/", omittingEmptySubsequences: false).prefix { !isGlob(String($0)) }.joined(separator: "/")
+        return fixed.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : fixed
+    }
+
+    /// Whether a change to this file can change a run: rule files, fixtures and corpora.
+    public static func isWatched(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        guard !name.hasPrefix(".") else { return false }
+        let ext = (name as NSString).pathExtension.lowercased()
+        return ext == "rules" || ext == FixtureParser.fileExtension || CorpusReader.extensions.contains(ext)
+    }
+
     public static func isGlob(_ path: String) -> Bool {
         path.contains("*") || path.contains("?") || path.contains("[")
     }

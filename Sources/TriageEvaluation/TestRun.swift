@@ -15,6 +15,8 @@ public struct TestRun: Sendable {
     public let fixtureCount: Int
     public let corpusCount: Int
     public let seconds: Double
+    /// Cases read but left out by `--filter`; metrics cover only the cases that ran.
+    public var filteredOut = 0
 
     public init(results: [CaseResult], problems: [InputProblem], skippedFiles: [String], ruleSet: CompiledRuleSet,
                 gates: TestGates, baseline: Baseline?, seconds: Double) {

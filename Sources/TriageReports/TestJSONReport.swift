@@ -31,7 +31,7 @@ struct TestJSONReport: Reporter {
                 JSONMember("passed", .int(run.results.filter { $0.status == .passed }.count)),
                 JSONMember("failed", .int(run.failed.count)), JSONMember("todo", .int(run.knownFailures.count)),
                 JSONMember("todo_passing", .int(run.fixedTodos.count)), JSONMember("input_problems", .int(run.problems.count)),
-                JSONMember("skipped_files", .int(run.skippedFiles.count)), JSONMember("seconds", .double(run.seconds)),
+                JSONMember("skipped_files", .int(run.skippedFiles.count)), JSONMember("filtered_out", .int(run.filteredOut)), JSONMember("seconds", .double(run.seconds)),
             ])),
             JSONMember("metrics", .object([
                 JSONMember("accuracy", .double(m.accuracy)), JSONMember("macro_f1", .double(m.macroF1)),

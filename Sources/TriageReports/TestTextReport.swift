@@ -47,6 +47,9 @@ struct TestTextReport: Reporter {
             lines.append(style.bold("input problems") + " (\(run.problems.count))")
             for problem in run.problems { lines.append("  " + style.red("error") + " " + safe("\(problem.file):\(problem.line): \(problem.message)")) }
         }
+        if run.filteredOut > 0 {
+            lines.append(style.dim("filtered out \(run.filteredOut) case\(run.filteredOut == 1 ? "" : "s") (--filter): the metrics cover only the \(run.results.count) that ran"))
+        }
         if !run.skippedFiles.isEmpty {
             lines.append(style.dim("skipped \(run.skippedFiles.count) file\(run.skippedFiles.count == 1 ? "" : "s") that are neither fixtures (.triage) nor corpora (.jsonl, .csv)"))
         }
@@ -136,12 +139,13 @@ struct TestTextReport: Reporter {
             let colored = (entry.precision ?? 1) < 0.5 ? style.red(precision) : (entry.precision ?? 1) < 0.8 ? style.yellow(precision) : precision
             lines.append(safe(entry.rule).padded(to: 28) + safe(entry.target).padded(to: 24) + String(entry.fired).leftPadded(5) + "  " + colored.leftPaddedVisible(9) + style.dim("  \(entry.correct)/\(entry.judged)"))
         }
+        // On a filtered run most rules have nothing to fire on: listing them would be noise.
         let never = run.rules.neverFired
-        if !never.isEmpty {
+        if !never.isEmpty && run.filteredOut == 0 {
             lines.append(style.yellow("never fired") + " (\(never.count)): " + never.map(\.rule).joined(separator: ", "))
         }
         let uncovered = run.rules.categoriesWithoutCases
-        if !uncovered.isEmpty {
+        if !uncovered.isEmpty && run.filteredOut == 0 {
             lines.append(style.yellow("categories without cases") + ": " + uncovered.joined(separator: ", "))
         }
         return lines
