@@ -98,7 +98,7 @@ enum BatchCommand {
 
         let summary = result.summary
         if summary.records > 0 && summary.jsonErrors == summary.records && settings.format == nil && settings.paths.contains("-") {
-            io.writeError(errorStyle.bold(errorStyle.yellow("hint")), "standard input is read as JSON Lines and no record was JSON; for one message per line, use --input lines")
+            io.hint("standard input is read as JSON Lines and no record was JSON; for one message per line, use --input lines", style: errorStyle)
         }
         if result.writeFailed && io.readerGone {
             // `| head -1`: the reader has what it wanted; stop quietly, like other filters.

@@ -72,6 +72,11 @@ public final class CommandIO: @unchecked Sendable {
         writeError(style.bold(style.red("error")), message)
     }
 
+    /// `hint: message` on standard error: what to do about the error above it.
+    public func hint(_ message: String, style: TerminalStyle) {
+        writeError(style.bold(style.yellow("hint")), message)
+    }
+
     /// `warning: message` on standard error.
     public func warning(_ message: String, style: TerminalStyle) {
         writeError(style.bold(style.yellow("warning")), message)

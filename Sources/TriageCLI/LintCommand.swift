@@ -45,9 +45,14 @@ enum LintCommand {
         formats. --baseline FILE hides the findings recorded in FILE (by id, file and message).
 
         exit codes: 0 no errors (and no warnings with --strict), 1 errors (or warnings with --strict),
-        64 usage error.
+        64 usage error, 66 a PATH does not exist or cannot be read, 74 output could not be written.
         """
     )
+
+    /// Whether `path` exists and can be read (a directory: listed).
+    private static func isReadable(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path) && FileManager.default.isReadableFile(atPath: path)
+    }
 
     static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
         var exit = ExitCode.ok
@@ -71,6 +76,16 @@ enum LintCommand {
             if parsed.flag(.fix) { return TriageCommand.usageError("'--fix' changes files; it cannot read standard input", command: spec, io: io) }
         } else if stdinName != nil {
             return TriageCommand.usageError("--stdin-filename goes with '-' (standard input)", command: spec, io: io)
+        }
+        // A PATH that is not there is a mistake on the command line, not in the rules: said
+        // before anything is linted, with the code `fmt` and `test` use.
+        let unreadable = parsed.positionals.filter { $0 != "-" && !isReadable($0) }
+        for path in unreadable {
+            io.error(FileManager.default.fileExists(atPath: path) ? "cannot read '\(path)': permission denied" : "no such file or directory '\(path)'", style: errorStyle)
+        }
+        if !unreadable.isEmpty {
+            io.hint("check the path given on the command line", style: errorStyle)
+            return .noInput
         }
         var stdinText: String?
         if parsed.positionals == ["-"] {

@@ -37,6 +37,20 @@ import TriageTestSupport
         #expect(errors.stdout.contains("error[undefined-name]"))
     }
 
+    @Test func aMissingPathIsNoInputWithAHintForTheCommandLine() throws {
+        let (directory, path) = try write(Self.rules)
+        defer { withExtendedLifetime(directory) {} }
+        let missing = directory.path + "/nope.rules"
+        for arguments in [["lint", missing], ["lint", path, missing], ["lint", "--format", "json", missing]] {
+            let result = run(arguments)
+            #expect(result.code == .noInput)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("error: no such file or directory '\(missing)'"))
+            #expect(result.stderr.contains("hint: check the path given on the command line"))
+            #expect(!result.stderr.contains("--rules"))
+        }
+    }
+
     @Test func jsonFormat() throws {
         let (directory, path) = try write(Self.rules)
         defer { withExtendedLifetime(directory) {} }
