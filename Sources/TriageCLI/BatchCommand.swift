@@ -102,10 +102,11 @@ enum BatchCommand {
         }
         if result.writeFailed && io.readerGone {
             // `| head -1`: the reader has what it wanted; stop quietly, like other filters.
+            io.acceptWriteFailure()
             return .ok
         }
         if result.writeFailed {
-            io.error("cannot write the results: standard output is closed or full; stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")", style: errorStyle)
+            io.reportWriteFailure("results", detail: "stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")", style: errorStyle)
             return .ioError
         }
         if !settings.quiet {

@@ -81,7 +81,11 @@ enum ClassifyCommand {
             return TriageCommand.usageError("unknown format '\(format)'", command: spec, io: io)
         }
         io.write(report)
-        return io.writeFailed ? .ioError : .ok
+        if io.writeFailed {
+            io.reportWriteFailure("result", style: errorStyle)
+            return .ioError
+        }
+        return .ok
     }
 
     /// The message arguments as the process received them, when one of them had bytes that

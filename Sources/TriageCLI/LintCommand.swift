@@ -166,7 +166,10 @@ enum LintCommand {
             return TriageCommand.usageError("unknown format '\(format)'", command: spec, io: io)
         }
         io.write(report)
-        if io.writeFailed { return .ioError }
+        if io.writeFailed {
+            io.reportWriteFailure("report", style: errorStyle)
+            return .ioError
+        }
         if result.errors > 0 || (parsed.flag(.strict) && result.warnings > 0) { return .ruleErrors }
         return .ok
     }
