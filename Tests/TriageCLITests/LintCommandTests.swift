@@ -95,6 +95,43 @@ import TriageTestSupport
         }
     }
 
+    @Test func sarifRulesNameTheirDocsAndLinkThemWithAHelpBaseURL() throws {
+        let (directory, path) = try write(Self.rules)
+        defer { withExtendedLifetime(directory) {} }
+        func driver(_ extra: [String]) throws -> [String: Any] {
+            let result = run(["lint", "--format", "sarif"] + extra + [path])
+            #expect(result.code == .ok)
+            #expect(!result.stdout.contains("example.invalid"))
+            let runs = try #require(try json(result.stdout)["runs"] as? [[String: Any]])
+            return try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        }
+        // By default no URI (SARIF's must be absolute), and the docs named in help.text.
+        let plain = try driver([])
+        #expect(plain["informationUri"] == nil)
+        for rule in try #require(plain["rules"] as? [[String: Any]]) {
+            let id = try #require(rule["id"] as? String)
+            #expect(rule["helpUri"] == nil)
+            #expect((rule["help"] as? [String: Any])?["text"] as? String == "documented in docs/diagnostics.md#\(id) in the Triage repository")
+        }
+        let base = "https://github.com/acme/triage/blob/main/docs"
+        for given in [base, base + "/"] {
+            let linked = try driver(["--help-base-url", given])
+            #expect(linked["informationUri"] as? String == base + "/diagnostics.md")
+            for rule in try #require(linked["rules"] as? [[String: Any]]) {
+                #expect(rule["helpUri"] as? String == "\(base)/diagnostics.md#\(rule["id"] as? String ?? "")")
+            }
+        }
+        for bad in ["docs", "/work/docs", "https://x.test/docs#top", "https://x.test/docs?x=1", "https://"] {
+            let result = run(["lint", "--format", "sarif", "--help-base-url", bad, path])
+            #expect(result.code == .usage, "\(bad)")
+            #expect(result.stderr.hasPrefix("error: invalid value '\(bad)' for '--help-base-url'. expected an absolute URL"))
+        }
+        #expect(run(["lint", "--format", "sarif", "--help-base-url", "file:///work/triage/docs", path]).code == .ok)
+        let text = run(["lint", "--help-base-url", base, path])
+        #expect(text.code == .usage)
+        #expect(text.stderr.hasPrefix("error: '--help-base-url' goes with '--format sarif'"))
+    }
+
     @Test func githubFormat() throws {
         let (directory, path) = try write(Self.rules)
         defer { withExtendedLifetime(directory) {} }
