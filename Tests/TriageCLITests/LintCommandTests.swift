@@ -51,6 +51,28 @@ import TriageTestSupport
         }
     }
 
+    @Test func regexChecksRunAlongsideErrorsOnEveryPatternThatCompiled() throws {
+        // An unknown name, a syntax error and a regex that does not compile: the risky regexes
+        // that did compile are still reported, each once.
+        let (directory, path) = try write(Self.rules + """
+
+        rule slow -> late { when /(a+)+$/ and missing_name }
+        rule broken -> late { when words { oops }
+        define also_slow = /^(\\w|\\d)+x$/
+        rule bad_regex -> late { when /(unclosed/ }
+        """)
+        defer { withExtendedLifetime(directory) {} }
+        let result = run(["lint", "--format", "json", path])
+        #expect(result.code == .ruleErrors)
+        let diagnostics = try #require(try json(result.stdout)["diagnostics"] as? [[String: Any]])
+        let ids = diagnostics.compactMap { $0["id"] as? String }
+        #expect(ids.contains("undefined-name"))
+        #expect(ids.contains("invalid-regex"))
+        #expect(ids.contains { $0 == "expected-token" || $0 == "unclosed-block" || $0 == "unexpected-token" })
+        let catastrophic = diagnostics.filter { $0["id"] as? String == "catastrophic-backtracking" }
+        #expect(catastrophic.compactMap { $0["line"] as? Int }.sorted() == [6, 8])
+    }
+
     @Test func jsonFormat() throws {
         let (directory, path) = try write(Self.rules)
         defer { withExtendedLifetime(directory) {} }
@@ -81,7 +103,7 @@ import TriageTestSupport
             #expect(["none", "note", "warning", "error"].contains(level ?? ""))
         }
         let results = try #require(runs[0]["results"] as? [[String: Any]])
-        #expect(results.count == 5)
+        #expect(results.count == 6)  // with no-prefilter-literal on "x", reported despite the error
         for result in results {
             let ruleIndex = try #require(result["ruleIndex"] as? Int)
             #expect(ids[ruleIndex] == result["ruleId"] as? String)
