@@ -25,6 +25,12 @@ public func parseArguments(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         if let format = parsed.value(OptionName("format")), !["text", "json"].contains(format) {
             fatalError("--format accepted \(format.debugDescription), outside its allowed values")
         }
+        if let explain = parsed.value(OptionName("explain")), explain != "all" {
+            fatalError("--explain accepted \(explain.debugDescription), outside its allowed values")
+        }
+        if parsed.value(OptionName("explain")) != nil, !arguments.contains(where: { $0.hasSuffix("=all") }) {
+            fatalError("--explain took a value that was not attached with '='")
+        }
         if parsed.positionals.count > 2 { fatalError("more positionals than the spec allows") }
     } catch {
         if error.message.isEmpty { fatalError("a usage error without a message") }
@@ -40,7 +46,7 @@ private let spec = CommandSpec(
     options: [
         OptionSpec(name: OptionName("format"), short: "f", kind: .value(placeholder: "FORMAT"), help: "format", allowedValues: ["text", "json"], defaultValue: "text"),
         OptionSpec(name: OptionName("rules"), short: "r", kind: .repeatable(placeholder: "PATH"), help: "rules"),
-        OptionSpec(name: OptionName("explain"), short: "e", help: "explain"),
+        OptionSpec(name: OptionName("explain"), short: "e", kind: .optionalValue(placeholder: "WHAT"), help: "explain", allowedValues: ["all"]),
         OptionSpec(name: OptionName("all"), short: "a", help: "all"),
         OptionSpec(name: OptionName("limit"), kind: .value(placeholder: "N"), help: "limit"),
     ],

@@ -49,14 +49,14 @@ public func renderReports(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 
     // Diagnostics echo the rule file's lines; lint renders them in every format.
     let pack = RulePackLoader.load(embedded: [(path: "p\(part(0)).rules", contents: Fixed.rules + "\n" + parts.joined(separator: "\n"))], root: "")
-    let lint = LintOutput(result: Linter.lint(pack), fileCount: 1)
+    let lint = LintOutput(result: Linter.lint(pack), fileCount: 1, helpBaseURL: "https://docs.test/triage/docs")
     for reporter in ReportRegistry.lint {
         check(reporter.render(lint, options: ReportOptions()), format: reporter.format, hostile: hostile, template: "")
     }
 
     let classification = Fixed.classifier.classify(parts.joined(separator: "\n"), explain: true)
-    for explain in [false, true] {
-        let output = ClassifyOutput(classification: classification, ruleSet: Fixed.ruleSet, explain: explain, warnings: ["input_repaired"])
+    for (explain, all) in [(false, false), (true, false), (true, true)] {
+        let output = ClassifyOutput(classification: classification, ruleSet: Fixed.ruleSet, explain: explain, explainAll: all, warnings: ["input_repaired"])
         for reporter in ReportRegistry.classify {
             check(reporter.render(output, options: ReportOptions()), format: reporter.format, hostile: hostile, template: "")
         }

@@ -98,14 +98,15 @@ enum BatchCommand {
 
         let summary = result.summary
         if summary.records > 0 && summary.jsonErrors == summary.records && settings.format == nil && settings.paths.contains("-") {
-            io.writeError(errorStyle.bold(errorStyle.yellow("hint")), "standard input is read as JSON Lines and no record was JSON; for one message per line, use --input lines")
+            io.hint("standard input is read as JSON Lines and no record was JSON; for one message per line, use --input lines", style: errorStyle)
         }
         if result.writeFailed && io.readerGone {
             // `| head -1`: the reader has what it wanted; stop quietly, like other filters.
+            io.acceptWriteFailure()
             return .ok
         }
         if result.writeFailed {
-            io.error("cannot write the results: standard output is closed or full; stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")", style: errorStyle)
+            io.reportWriteFailure("results", detail: "stopped after classifying \(summary.records) record\(summary.records == 1 ? "" : "s")", style: errorStyle)
             return .ioError
         }
         if !settings.quiet {

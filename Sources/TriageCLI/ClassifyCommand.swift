@@ -13,7 +13,9 @@ enum ClassifyCommand {
             OptionSpec(name: .file, kind: .value(placeholder: "PATH"), help: "read the message from a file ('-' for standard input)"),
             RulesOption.spec,
             OptionSpec(name: .format, short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ReportRegistry.classify.formatNames(), defaultValue: ReportFormat.text.rawValue),
-            OptionSpec(name: .explain, short: "e", help: "show every rule considered, what matched where, and why the winner won"),
+            OptionSpec(name: .explain, short: "e", kind: .optionalValue(placeholder: "WHAT"),
+                       help: "show the rules that fired and the closest misses, each with where it is defined, and why the winner won; '--explain=all' adds every rule considered",
+                       allowedValues: [ClassifyCommand.explainAll]),
             OptionSpec(name: .compact, help: "with --format json, print the object on one line"),
             TimeBudgetOption.spec,
             NowOption.spec,
@@ -39,8 +41,12 @@ enum ClassifyCommand {
           triage classify "My order 112-3456789-1234567 was due Monday and tracking hasn't moved"
           triage classify --format json --file complaint.txt
           triage classify --explain --rules my-rules/ "charged twice for one order"
+          triage classify --explain=all "charged twice for one order"
         """
     )
+
+    /// `--explain=all`: every rule considered, pattern by pattern.
+    static let explainAll = "all"
 
     static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
         var exit = ExitCode.ok
@@ -72,8 +78,9 @@ enum ClassifyCommand {
             return .ruleErrors
         }
         let explain = parsed.flag(.explain)
+        let explainAll = parsed.value(.explain) == ClassifyCommand.explainAll
         let classification = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag(.noPrefilter), timeBudget: timeBudget, today: today).classify(Message(input.text), explain: explain)
-        let output = ClassifyOutput(classification: classification, ruleSet: ruleSet, explain: explain,
+        let output = ClassifyOutput(classification: classification, ruleSet: ruleSet, explain: explain, explainAll: explainAll,
                                     warnings: input.repair == nil ? [] : [MessageInput.repairedWarning])
         let format = ReportFormat(rawValue: parsed.value(.format) ?? ReportFormat.text.rawValue)
         guard let report = ReportRegistry.classify.render(output, as: format,
@@ -81,7 +88,11 @@ enum ClassifyCommand {
             return TriageCommand.usageError("unknown format '\(format)'", command: spec, io: io)
         }
         io.write(report)
-        return io.writeFailed ? .ioError : .ok
+        if io.writeFailed {
+            io.reportWriteFailure("result", style: errorStyle)
+            return .ioError
+        }
+        return .ok
     }
 
     /// The message arguments as the process received them, when one of them had bytes that

@@ -17,6 +17,13 @@ public final class CommandIO: @unchecked Sendable {
     /// Set when standard output's reader went away (EPIPE: `| head -1`): a normal end of a
     /// pipeline, not an error.
     public private(set) var readerGone = false
+    /// The `errno` of the first write to standard output that failed.
+    public private(set) var writeErrorNumber: Int32?
+    /// Set once the failed write has been reported (or, for `batch`, accepted as the end of a
+    /// pipeline), so ``TriageCommand`` does not report it again.
+    public private(set) var writeFailureHandled = false
+    /// In-process tests: every write to standard output fails with this `errno`.
+    private let failStdout: Int32?
 
     /// The real process: file descriptors 0, 1 and 2.
     public static func process() -> CommandIO {
@@ -25,16 +32,21 @@ public final class CommandIO: @unchecked Sendable {
     }
 
     /// Captured streams for tests; `stdin` nil behaves like a terminal with nothing typed.
-    public static func captured(stdin: String? = nil, environment: [String: String] = [:], terminal: Bool = false) -> CommandIO {
+    /// `failingStdout`: every write to standard output fails with that `errno` (`ENOSPC` is a
+    /// full disk, `EPIPE` a reader that went away), as the real streams can.
+    public static func captured(stdin: String? = nil, environment: [String: String] = [:], terminal: Bool = false,
+                                failingStdout: Int32? = nil) -> CommandIO {
         CommandIO(environment: environment, stdin: stdin.map { Data($0.utf8) }, capture: true,
-                  stdinIsTerminal: stdin == nil, stdoutIsTerminal: terminal, stderrIsTerminal: terminal)
+                  stdinIsTerminal: stdin == nil, stdoutIsTerminal: terminal, stderrIsTerminal: terminal, failStdout: failingStdout)
     }
 
     public static func captured(stdinData: Data, environment: [String: String] = [:]) -> CommandIO {
         CommandIO(environment: environment, stdin: stdinData, capture: true, stdinIsTerminal: false, stdoutIsTerminal: false, stderrIsTerminal: false)
     }
 
-    init(environment: [String: String], stdin: Data?, capture: Bool, stdinIsTerminal: Bool, stdoutIsTerminal: Bool, stderrIsTerminal: Bool) {
+    init(environment: [String: String], stdin: Data?, capture: Bool, stdinIsTerminal: Bool, stdoutIsTerminal: Bool, stderrIsTerminal: Bool,
+         failStdout: Int32? = nil) {
+        self.failStdout = failStdout
         self.environment = environment
         self.stdinData = stdin
         self.capture = capture
@@ -72,21 +84,62 @@ public final class CommandIO: @unchecked Sendable {
         writeError(style.bold(style.red("error")), message)
     }
 
+    /// `hint: message` on standard error: what to do about the error above it.
+    public func hint(_ message: String, style: TerminalStyle) {
+        writeError(style.bold(style.yellow("hint")), message)
+    }
+
     /// `warning: message` on standard error.
     public func warning(_ message: String, style: TerminalStyle) {
         writeError(style.bold(style.yellow("warning")), message)
     }
 
+    /// Why standard output could not be written, in words: `no space left on device`.
+    public var writeFailureReason: String {
+        switch writeErrorNumber {
+        case nil: return "standard output could not be written"
+        case EPIPE: return "standard output was closed"
+        case ENOSPC: return "no space left on device"
+        case let number?:
+            let text = String(cString: strerror(number))
+            return text.prefix(1).lowercased() + text.dropFirst()
+        }
+    }
+
+    /// `error: cannot write the WHAT: REASON[; DETAIL]` on standard error, once: what a
+    /// command says when standard output failed (`> /dev/full`, a closed pipe).
+    public func reportWriteFailure(_ what: String, detail: String? = nil, style: TerminalStyle) {
+        guard !writeFailureHandled else { return }
+        writeFailureHandled = true
+        error("cannot write the \(what): \(writeFailureReason)" + (detail.map { "; " + $0 } ?? ""), style: style)
+    }
+
+    /// The failed write is the normal end of a pipeline (`triage batch … | head -1`): nothing
+    /// is reported.
+    public func acceptWriteFailure() {
+        writeFailureHandled = true
+    }
+
     private func emit(_ data: Data, fd: Int32) {
         if capture {
+            if fd == 1, let failStdout {
+                lock.withLock { recordFailure(failStdout) }
+                return
+            }
             lock.withLock { if fd == 1 { stdoutBuffer.append(data) } else { stderrBuffer.append(data) } }
             return
         }
         guard !writeFailed || fd == 2 else { return }
         if let error = FileDescriptorWriter.writeAll(data, to: fd), fd == 1 {
-            writeFailed = true
-            if error == EPIPE { readerGone = true }
+            recordFailure(error)
         }
+    }
+
+    private func recordFailure(_ error: Int32) {
+        guard !writeFailed else { return }
+        writeFailed = true
+        writeErrorNumber = error
+        if error == EPIPE { readerGone = true }
     }
 }
 

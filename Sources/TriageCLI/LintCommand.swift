@@ -17,6 +17,8 @@ enum LintCommand {
             OptionSpec(name: .stdinFilename, kind: .value(placeholder: "PATH"), help: "with '-': lint standard input as if it were this file (its imports and findings use this path)"),
             OptionSpec(name: .format, short: "f", kind: .value(placeholder: "FORMAT"), help: "output format", allowedValues: ReportRegistry.lint.formatNames(), defaultValue: ReportFormat.text.rawValue),
             OptionSpec(name: .strict, help: "exit non-zero on warnings too"),
+            OptionSpec(name: .helpBaseURL, kind: .value(placeholder: "URL"),
+                       help: "with --format sarif, link each rule to URL/diagnostics.md#ID (URL: the docs/ directory of the Triage repository)"),
             RulesOption.allowOutsideImportsSpec,
             OptionSpec(name: .list, help: "list every lint check and exit"),
             OptionSpec(name: .catalogue, help: "print the lint section of docs/diagnostics.md (markdown) and exit"),
@@ -45,9 +47,21 @@ enum LintCommand {
         formats. --baseline FILE hides the findings recorded in FILE (by id, file and message).
 
         exit codes: 0 no errors (and no warnings with --strict), 1 errors (or warnings with --strict),
-        64 usage error.
+        64 usage error, 66 a PATH does not exist or cannot be read, 74 output could not be written.
         """
     )
+
+    /// `scheme://…` with no query or fragment: something `diagnostics.md#ID` can be appended to.
+    static func isAbsoluteURL(_ text: String) -> Bool {
+        guard let components = URLComponents(string: text), let scheme = components.scheme, !scheme.isEmpty,
+              components.host?.isEmpty == false || scheme == "file" else { return false }
+        return components.query == nil && components.fragment == nil
+    }
+
+    /// Whether `path` exists and can be read (a directory: listed).
+    private static func isReadable(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path) && FileManager.default.isReadableFile(atPath: path)
+    }
 
     static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
         var exit = ExitCode.ok
@@ -71,6 +85,26 @@ enum LintCommand {
             if parsed.flag(.fix) { return TriageCommand.usageError("'--fix' changes files; it cannot read standard input", command: spec, io: io) }
         } else if stdinName != nil {
             return TriageCommand.usageError("--stdin-filename goes with '-' (standard input)", command: spec, io: io)
+        }
+        // A PATH that is not there is a mistake on the command line, not in the rules: said
+        // before anything is linted, with the code `fmt` and `test` use.
+        let unreadable = parsed.positionals.filter { $0 != "-" && !isReadable($0) }
+        for path in unreadable {
+            io.error(FileManager.default.fileExists(atPath: path) ? "cannot read '\(path)': permission denied" : "no such file or directory '\(path)'", style: errorStyle)
+        }
+        if !unreadable.isEmpty {
+            io.hint("check the path given on the command line", style: errorStyle)
+            return .noInput
+        }
+        let helpBaseURL = parsed.value(.helpBaseURL)
+        if let helpBaseURL {
+            guard ReportFormat(rawValue: parsed.value(.format) ?? "") == .sarif else {
+                return TriageCommand.usageError("'--help-base-url' goes with '--format sarif'", command: spec, io: io)
+            }
+            guard isAbsoluteURL(helpBaseURL) else {
+                return TriageCommand.usageError("invalid value '\(helpBaseURL)' for '--help-base-url'. expected an absolute URL without '?' or '#', "
+                                                + "such as https://github.com/OWNER/triage/blob/main/docs", command: spec, io: io)
+            }
         }
         var stdinText: String?
         if parsed.positionals == ["-"] {
@@ -146,12 +180,15 @@ enum LintCommand {
         }
         let format = ReportFormat(rawValue: parsed.value(.format) ?? ReportFormat.text.rawValue)
         let style = TriageCommand.style(parsed.value(.color), io: io, stream: .stdout)
-        guard let report = ReportRegistry.lint.render(LintOutput(result: result, fileCount: pack.files.count), as: format,
+        guard let report = ReportRegistry.lint.render(LintOutput(result: result, fileCount: pack.files.count, helpBaseURL: helpBaseURL), as: format,
                                                  options: ReportOptions(style: style)) else {
             return TriageCommand.usageError("unknown format '\(format)'", command: spec, io: io)
         }
         io.write(report)
-        if io.writeFailed { return .ioError }
+        if io.writeFailed {
+            io.reportWriteFailure("report", style: errorStyle)
+            return .ioError
+        }
         if result.errors > 0 || (parsed.flag(.strict) && result.warnings > 0) { return .ruleErrors }
         return .ok
     }

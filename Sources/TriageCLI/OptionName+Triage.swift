@@ -19,6 +19,7 @@ extension OptionName {
     static let format = OptionName("format")
     static let full = OptionName("full")
     static let help = OptionName("help")
+    static let helpBaseURL = OptionName("help-base-url")
     static let holdout = OptionName("holdout")
     static let idField = OptionName("id-field")
     static let input = OptionName("input")

@@ -101,7 +101,7 @@ enum SuggestCommand {
         }
         io.write(rendered)
         if io.writeFailed {
-            io.error("cannot write the report: standard output is closed or full", style: errorStyle)
+            io.reportWriteFailure("report", style: errorStyle)
             return .ioError
         }
         return .ok

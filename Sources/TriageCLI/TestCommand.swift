@@ -170,9 +170,9 @@ enum TestCommand {
         if io.writeFailed {
             // Every case was classified; only the printed report is cut short. Say so, with the
             // counts, so a closed pipe or a full disk is never mistaken for a short run.
-            io.error("cannot write the report: standard output is closed or full; "
-                     + "\(results.count) case\(results.count == 1 ? " was" : "s were") checked and \(problems.count) input problem\(problems.count == 1 ? "" : "s") found, but the report is incomplete",
-                     style: errorStyle)
+            io.reportWriteFailure("report", detail: "\(results.count) case\(results.count == 1 ? " was" : "s were") checked and "
+                                  + "\(problems.count) input problem\(problems.count == 1 ? "" : "s") found, but the report is incomplete",
+                                  style: errorStyle)
             return .ioError
         }
         return run.passed ? .ok : .testsFailed

@@ -64,8 +64,19 @@ public enum TriageCommand {
         exit(code.rawValue)
     }
 
-    /// Runs one command line (without the program name).
+    /// Runs one command line (without the program name). Output that could not be written and
+    /// that the command did not report itself is reported here, so no command exits 74 silently.
     public static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
+        let code = dispatch(arguments, io: io)
+        guard io.writeFailed else { return code }
+        if !io.writeFailureHandled {
+            io.reportWriteFailure("output", style: TerminalStyle(mode: .auto, isTerminal: io.stderrIsTerminal, environment: io.environment))
+            return .ioError
+        }
+        return code
+    }
+
+    private static func dispatch(_ arguments: [String], io: CommandIO) -> ExitCode {
         guard let first = arguments.first else {
             io.writeError(HelpFormatter.help(for: topLevel) + "\n")
             return .usage

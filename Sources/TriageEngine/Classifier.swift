@@ -89,7 +89,9 @@ public struct Classifier: Sendable {
             } else if let outcome {
                 let spans = outcome.spans.isEmpty ? [] : Array(Set(outcome.spans)).sorted()
                 normalizedHits.append(RuleHit(rule: rule.index, spans: spans))
-                hits.append(RuleHit(rule: rule.index, spans: detail == .full ? toOriginal.spans(spans) : []))
+                // Several patterns can match the same words, and two places in the normalised text
+                // can map to one in the input: evidence quotes each place once.
+                hits.append(RuleHit(rule: rule.index, spans: detail == .full ? MatchSpan.onePerPlace(toOriginal.spans(spans)) : []))
             }
             if explain {
                 let patterns = Classifier.orderedUnique(rule.patterns).map { pattern in

@@ -54,10 +54,22 @@ public struct RulePackCompiler {
     }
 
     static func compile(_ pack: LoadedRulePack, compiler: RulePackCompiler) -> (CompiledRuleSet?, [Diagnostic]) {
+        let result = compileKeepingPatterns(pack, compiler: compiler)
+        return (result.ruleSet, result.diagnostics)
+    }
+
+    /// Like ``compile(_:)``, and also every pattern that compiled, even when the pack has
+    /// errors (then the rule set is nil): lint still checks those regexes.
+    public static func compileKeepingPatterns(_ pack: LoadedRulePack) -> (ruleSet: CompiledRuleSet?, diagnostics: [Diagnostic], patterns: [CompiledPattern]) {
+        compileKeepingPatterns(pack, compiler: RulePackCompiler())
+    }
+
+    static func compileKeepingPatterns(_ pack: LoadedRulePack, compiler: RulePackCompiler)
+        -> (ruleSet: CompiledRuleSet?, diagnostics: [Diagnostic], patterns: [CompiledPattern]) {
         var compiler = compiler
         let ruleSet = compiler.run(pack)
         let all = (pack.diagnostics + compiler.diagnostics).sortedForDisplay()
-        return (all.hasErrors ? nil : ruleSet, all)
+        return (all.hasErrors ? nil : ruleSet, all, compiler.patterns)
     }
 
     mutating func error(_ id: DiagnosticID, _ message: String, _ file: SourceFile, _ span: SourceSpan?, hint: String? = nil, notes: [Diagnostic.Note] = []) {

@@ -18,8 +18,7 @@ extension LintCheck {
         triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(late)?/ }", "category c \"C\" { playbook general }\nrule r -> c { when /x*/ }"],
         nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(late)+/ }"]
     ) { check, context in
-        guard let ruleSet = context.ruleSet else { return [] }
-        return ruleSet.patterns.filter { $0.kind == .regex }.compactMap { pattern in
+        context.patterns.filter { $0.kind == .regex }.compactMap { pattern in
             guard RegexRisk.matchesEmpty(pattern, probes: ["", "z", "late parcel"]) else { return nil }
             return check.finding("regex \(shorten(pattern.source)) can match the empty string", file: pattern.file, span: pattern.span,
                                              hint: "make at least one part required: '+' instead of '*', or drop the '?' around the whole pattern")
@@ -32,8 +31,7 @@ extension LintCheck {
         triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(a+)+$/ }", "category c \"C\" { playbook general }\nrule r -> c { when /^(\\w|\\d)+x$/ }"],
         nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /\\ba+\\b/ }", "category c \"C\" { playbook general }\nrule r -> c { when /(late|delayed)+/ }"]
     ) { check, context in
-        guard let ruleSet = context.ruleSet else { return [] }
-        return ruleSet.patterns.filter { $0.kind == .regex }.compactMap { pattern in
+        context.patterns.filter { $0.kind == .regex }.compactMap { pattern in
             guard RegexRisk.hasNestedRepetition(pattern.expression), let probe = RegexRisk.confirm(pattern) else { return nil }
             let shown = probe.count > 24 ? String(probe.prefix(12)) + "…" + String(probe.suffix(4)) : probe
             return check.finding(
@@ -49,8 +47,7 @@ extension LintCheck {
         triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /(?:a|b)*(?:a|b)*c\\d/ }", "category c \"C\" { playbook general }\nrule r -> c { when /\\w+\\s*\\w+z\\d/ }"],
         nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /[ab]*+c\\d/ }", "category c \"C\" { playbook general }\nrule r -> c { when /\\bord\\w+ \\d+/ }", "category c \"C\" { playbook general }\nrule r -> c { when /\\w+ing\\b/ }"]
     ) { check, context in
-        guard let ruleSet = context.ruleSet else { return [] }
-        return ruleSet.patterns.filter { $0.kind == .regex }.compactMap { pattern in
+        context.patterns.filter { $0.kind == .regex }.compactMap { pattern in
             guard RegexRisk.hasTwoUnboundedRepetitions(pattern.expression), !RegexRisk.hasNestedRepetition(pattern.expression) || RegexRisk.confirm(pattern) == nil,
                   let slow = RegexRisk.slowAtEveryPosition(pattern) else { return nil }
             let shown = slow.probe.count > 24 ? String(slow.probe.prefix(12)) + "…" + String(slow.probe.suffix(4)) : slow.probe
@@ -94,13 +91,12 @@ extension LintCheck {
         triggering: ["category c \"C\" { playbook general }\nrule r -> c { when /\\d{3}-\\d{7}/ }", "category c \"C\" { playbook general }\nrule r -> c { when /(late)?\\w+/ }"],
         nonTriggering: ["category c \"C\" { playbook general }\nrule r -> c { when /order\\s+\\d{3}-\\d{7}/ }", "category c \"C\" { playbook general }\nrule r -> c { when words { late delayed } }"]
     ) { check, context in
-        guard let ruleSet = context.ruleSet else { return [] }
         // A one-character literal ('-', '$') is technically required but rules out almost nothing.
         let useless = { (pattern: CompiledPattern) -> Bool in
             guard let sets = pattern.requiredLiterals else { return true }
             return sets.allSatisfy { set in (set.map(\.count).min() ?? 0) < 2 }
         }
-        return ruleSet.patterns.filter(useless).map { pattern in
+        return context.patterns.filter(useless).map { pattern in
             check.finding("pattern \(shorten(pattern.source)) has no literal the prefilter can use, so it runs on every message", file: pattern.file, span: pattern.span,
                           hint: "anchor it on a word that every match contains (e.g. 'order\\s+\\d{3}…'), or accept the cost and silence this with '# triage-ignore: no-prefilter-literal'")
         }

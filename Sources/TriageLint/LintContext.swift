@@ -2,7 +2,7 @@ import TriageEngine
 import TriageSyntax
 
 /// What a lint check looks at: every parsed file of the pack, its declarations by kind,
-/// and the compiled rule set when the pack compiled.
+/// the compiled rule set when the pack compiled, and every pattern that compiled either way.
 public struct LintContext {
     public struct Located<Node> {
         public let node: Node
@@ -11,6 +11,9 @@ public struct LintContext {
 
     public let pack: LoadedRulePack
     public let ruleSet: CompiledRuleSet?
+    /// Every pattern that compiled: the rule set's, or, when the pack has errors, those the
+    /// compiler got through, so the regex checks report alongside the errors.
+    public let patterns: [CompiledPattern]
     public let defines: [String: Located<DefineDeclaration>]
     public let defineOrder: [Located<DefineDeclaration>]
     public let rules: [Located<RuleDeclaration>]
@@ -22,9 +25,10 @@ public struct LintContext {
     public let lintConfigs: [Located<LintConfigDeclaration>]
     public let fallback: String
 
-    public init(pack: LoadedRulePack, ruleSet: CompiledRuleSet?) {
+    public init(pack: LoadedRulePack, ruleSet: CompiledRuleSet?, patterns: [CompiledPattern]? = nil) {
         self.pack = pack
         self.ruleSet = ruleSet
+        self.patterns = patterns ?? ruleSet?.patterns ?? []
         var defines: [String: Located<DefineDeclaration>] = [:]
         var defineOrder: [Located<DefineDeclaration>] = []
         var rules: [Located<RuleDeclaration>] = [], categories: [Located<CategoryDeclaration>] = []

@@ -33,8 +33,8 @@ public enum Linter {
     }
 
     public static func lint(_ pack: LoadedRulePack, checks: [LintCheck] = Linter.checks) -> Result {
-        let (ruleSet, compileDiagnostics) = RulePackCompiler.compile(pack)
-        let context = LintContext(pack: pack, ruleSet: ruleSet)
+        let (ruleSet, compileDiagnostics, patterns) = RulePackCompiler.compileKeepingPatterns(pack)
+        let context = LintContext(pack: pack, ruleSet: ruleSet, patterns: patterns)
         var findings: [Diagnostic] = []
         for check in checks { findings += check.check(context) }
         let suppressions = Suppressions(pack: pack)

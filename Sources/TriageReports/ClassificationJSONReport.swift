@@ -90,6 +90,7 @@ public struct ClassificationJSONReport: Reporter {
                 let names = rule.patternNames
                 return .object([
                     JSONMember("rule", .string(rule.name)), JSONMember("target", target(rule)), JSONMember("weight", .double(rule.weight)),
+                    JSONMember("file", .string(rule.file.path)), JSONMember("line", .int(rule.file.location(of: rule.span.start).line)),
                     JSONMember("speaker", .string(rule.speaker.rawValue)), JSONMember("fired", .bool(trace.fired)),
                     JSONMember("condition_held", .bool(trace.conditionHeld)),
                     JSONMember("blocked_by_unless", trace.blockedByException.map { .int($0 + 1) } ?? .null),

@@ -6,24 +6,26 @@ import TriageSupport
 /// filled with them) goes through ``TerminalText``.
 struct ClassificationTextReport: Reporter {
     static let format = ReportFormat.text
-    static let summary = "the category, evidence, entities, signals and playbook (with --explain, every rule considered first)"
+    static let summary = "the category, evidence, entities, signals and playbook (with --explain, the rules that fired and the closest misses first)"
 
     let classification: Classification
     let ruleSet: CompiledRuleSet
     let style: TerminalStyle
     let explain: Bool
+    let explainAll: Bool
 
     init(_ output: ClassifyOutput, options: ReportOptions) {
         classification = output.classification
         ruleSet = output.ruleSet
         style = options.style
         explain = output.explain
+        explainAll = output.explainAll
     }
 
     func render() -> String {
         let answer = body()
         guard explain else { return answer }
-        return ExplainReport(classification: classification, ruleSet: ruleSet, style: style).render() + "\n" + answer
+        return ExplainReport(classification: classification, ruleSet: ruleSet, style: style, all: explainAll).render() + "\n" + answer
     }
 
     private func body() -> String {

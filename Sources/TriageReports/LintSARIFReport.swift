@@ -4,14 +4,25 @@ import TriageSyntax
 
 /// `triage lint --format sarif`: SARIF 2.1.0, one run, the lint checks and every compile
 /// diagnostic id as rules with metadata, columns in Unicode code points.
+///
+/// Every rule names its documentation, `docs/diagnostics.md#ID` in the Triage repository, in
+/// `help.text`. SARIF's `helpUri` and `informationUri` must be absolute URIs, and a build of
+/// Triage knows no public address for its docs, so they are written only with
+/// `--help-base-url URL` (the URL of the `docs/` directory): `URL/diagnostics.md#ID`.
 struct LintSARIFReport: Reporter {
     static let format = ReportFormat.sarif
     static let summary = "SARIF 2.1.0 for code-scanning dashboards"
 
     let result: Linter.Result
+    /// The absolute URL of the `docs/` directory, without a final '/'; nil: no URIs.
+    let helpBaseURL: String?
+
+    /// Where the catalogue lives, relative to the repository's root.
+    static let catalogue = "docs/diagnostics.md"
 
     init(_ output: LintOutput, options: ReportOptions) {
         result = output.result
+        helpBaseURL = output.helpBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
     }
 
     func render() -> String {
@@ -40,12 +51,11 @@ struct LintSARIFReport: Reporter {
             if !related.isEmpty { members.append(JSONMember("relatedLocations", .array(related))) }
             return .object(members)
         }
+        var driver = [JSONMember("name", "triage"), JSONMember("semanticVersion", .string(TriageVersion.current))]
+        if let helpBaseURL { driver.append(JSONMember("informationUri", .string(helpBaseURL + "/diagnostics.md"))) }
+        driver.append(JSONMember("rules", .array(rules)))
         let run: JSONValue = .object([
-            JSONMember("tool", .object([JSONMember("driver", .object([
-                JSONMember("name", "triage"), JSONMember("semanticVersion", .string(TriageVersion.current)),
-                JSONMember("informationUri", "https://example.invalid/triage/docs/diagnostics.md"),
-                JSONMember("rules", .array(rules)),
-            ]))])),
+            JSONMember("tool", .object([JSONMember("driver", .object(driver))])),
             JSONMember("columnKind", "unicodeCodePoints"),
             JSONMember("results", .array(results)),
         ])
@@ -63,7 +73,8 @@ struct LintSARIFReport: Reporter {
             JSONMember("shortDescription", .object([JSONMember("text", .string(summary))])),
         ]
         if let detail { members.append(JSONMember("fullDescription", .object([JSONMember("text", .string(detail))]))) }
-        members.append(JSONMember("helpUri", .string("https://example.invalid/triage/docs/diagnostics.md#\(id)")))
+        members.append(JSONMember("help", .object([JSONMember("text", .string("documented in \(Self.catalogue)#\(id) in the Triage repository"))])))
+        if let helpBaseURL { members.append(JSONMember("helpUri", .string("\(helpBaseURL)/diagnostics.md#\(id)"))) }
         members.append(JSONMember("defaultConfiguration", .object([JSONMember("level", .string(self.level(level)))])))
         return .object(members)
     }

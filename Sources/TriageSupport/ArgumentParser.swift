@@ -27,7 +27,7 @@ public enum ArgumentParser {
                 }
             case .longOptionWithValue(let name, let value):
                 let option = try longOption(name, in: spec)
-                guard option.takesValue else {
+                guard option.takesValue || option.takesOptionalValue else {
                     throw .doesNotTakeValue("--" + name)
                 }
                 try record(value, for: option, as: "--" + name, into: &parsed)
@@ -57,7 +57,10 @@ public enum ArgumentParser {
             }
             guard option.takesValue else {
                 if rest.first == "=" {
-                    throw .doesNotTakeValue(typed)
+                    // `-e=all`: an optional value is attached with '=' only, and ends the cluster.
+                    guard option.takesOptionalValue else { throw .doesNotTakeValue(typed) }
+                    try record(String(rest.dropFirst()), for: option, as: typed, into: &parsed)
+                    return
                 }
                 parsed.recordFlag(option.long)
                 continue

@@ -34,8 +34,7 @@ public enum HelpFormatter {
     /// `-f, --format FORMAT`; options without a short name are indented to line up.
     private static func names(of option: OptionSpec) -> String {
         let short = option.short.map { "-\($0), " } ?? "    "
-        let placeholder = option.placeholder.map { " " + $0 } ?? ""
-        return short + "--" + option.long + placeholder
+        return short + "--" + option.long + option.valueSyntax
     }
 
     private static func text(of option: OptionSpec) -> String {

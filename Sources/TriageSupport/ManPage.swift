@@ -70,6 +70,7 @@ public enum ManPage {
         options.flatMap { option -> [String] in
             var names = (option.short.map { ["\\fB\\-\($0)\\fR"] } ?? []) + ["\\fB\\-\\-\(escape(option.long))\\fR"]
             if let placeholder = option.placeholder { names[names.count - 1] += " \\fI\(escape(placeholder))\\fR" }
+            if case .optionalValue(let placeholder) = option.kind { names[names.count - 1] += "[=\\fI\(escape(placeholder))\\fR]" }
             var help = option.help
             var notes: [String] = []
             if let allowed = option.allowedValues { notes.append("one of: " + allowed.joined(separator: ", ")) }

@@ -6,6 +6,9 @@ public struct OptionSpec: Sendable {
         case value(placeholder: String)
         /// Takes one value each time and keeps them all, in order.
         case repeatable(placeholder: String)
+        /// A flag that may carry a value after '=': `--explain` or `--explain=all` (`-e`,
+        /// `-e=all`). It never takes the next argument, so `--explain my parcel` keeps the text.
+        case optionalValue(placeholder: String)
     }
 
     public let name: OptionName
@@ -35,14 +38,34 @@ public struct OptionSpec: Sendable {
         self.defaultValue = defaultValue
     }
 
+    /// Whether the option takes a value, attached or as the next argument.
     public var takesValue: Bool {
-        kind != .flag
+        switch kind {
+        case .flag, .optionalValue: false
+        case .value, .repeatable: true
+        }
     }
 
+    /// Whether a value may be attached with '=' although none is required.
+    public var takesOptionalValue: Bool {
+        if case .optionalValue = kind { true } else { false }
+    }
+
+    /// The value's name when the option takes one (`FORMAT`); nil for flags and optional values.
     public var placeholder: String? {
         switch kind {
-        case .flag: nil
+        case .flag, .optionalValue: nil
         case .value(let placeholder), .repeatable(let placeholder): placeholder
+        }
+    }
+
+    /// How the option is written in help and the man page after its name: ` FORMAT`, or
+    /// `[=WHAT]` for an optional value; empty for a flag.
+    public var valueSyntax: String {
+        switch kind {
+        case .flag: ""
+        case .value(let placeholder), .repeatable(let placeholder): " " + placeholder
+        case .optionalValue(let placeholder): "[=" + placeholder + "]"
         }
     }
 }

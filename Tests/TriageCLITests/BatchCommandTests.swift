@@ -347,6 +347,6 @@ import Testing
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 74)
-        #expect(stderr.contains("error: cannot write the results: standard output is closed or full"))
+        #expect(stderr.contains("error: cannot write the results: no space left on device; stopped after classifying 2 records"))
     }
 }

@@ -60,15 +60,65 @@ import Testing
         #expect(object["explanation"] == nil)
     }
 
-    @Test func explainShowsEveryRuleAndTheDecision() throws {
-        let result = run(["classify", "--explain", "my parcel is not damaged, just late"])
-        #expect(result.stdout.contains("rules considered"))
-        #expect(result.stdout.contains("negated"))
+    @Test func explainLeadsWithTheRulesThatFiredAndTheClosestMisses() throws {
+        let result = run(["classify", "--explain", "box late"])
+        #expect(result.code == .ok)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first?.hasPrefix("rules that fired (2 of ") == true)
+        #expect(lines.contains { $0.hasPrefix("  ✓ parcel_is_late -> delivery.late +3 [customer]  <shipped>/rules/delivery.rules:") })
+        #expect(lines.contains { $0.hasPrefix("closest misses (5 of ") })
+        #expect(lines.contains { $0.hasPrefix("  · late_weak_wording -> delivery.late") })
+        #expect(lines.contains("      condition held, but unless clause 1 held too"))
+        #expect(lines.contains("every rule considered, pattern by pattern: --explain=all"))
+        #expect(!result.stdout.contains("every rule considered ("))
+        #expect(lines.count < 60, "short: \(lines.count) lines")
         #expect(result.stdout.contains("decision  delivery.late"))
+    }
+
+    @Test func explainAllAddsEveryRuleConsidered() throws {
+        for option in ["--explain=all", "-e=all"] {
+            let result = run(["classify", option, "my parcel is not damaged, just late"])
+            #expect(result.code == .ok)
+            #expect(result.stdout.hasPrefix("rules that fired"))
+            #expect(result.stdout.contains("every rule considered ("))
+            #expect(result.stdout.contains("negated"))
+            #expect(result.stdout.contains("decision  delivery.late"))
+            #expect(!result.stdout.contains("pattern by pattern: --explain=all"))
+        }
+        #expect(run(["classify", "--explain=some", "box late"]).code == .usage)
+        // `--explain TEXT`: the text is the message, not the option's value.
+        #expect(run(["classify", "--explain", "all", "late"]).stdout.hasPrefix("rules that fired"))
+    }
+
+    @Test func evidenceQuotesEachPlaceOnce() throws {
+        // 'box' is matched by several patterns of one rule: one quote per rule, per line.
+        for arguments in [["classify", "--explain", "box late"], ["classify", "--explain=all", "box late"], ["classify", "box box late late"]] {
+            let output = run(arguments).stdout
+            for line in output.split(separator: "\n") {
+                let quotes = line.matches(of: /'[^']*' at \d+:\d+/).map { String(line[$0.range]) }
+                #expect(quotes.count == Set(quotes).count, "repeated in: \(line)")
+            }
+        }
+        let all = run(["classify", "--explain=all", "box late"]).stdout
+        #expect(all.contains("      parcel: the same text as parcel_broad"))
+        let object = try json(run(["classify", "--format", "json", "box late"]).stdout)
+        for hit in try #require(object["evidence"] as? [[String: Any]]) {
+            let starts = (hit["matches"] as? [[String: Any]] ?? []).compactMap { "\($0["start"] ?? "")-\($0["end"] ?? "")" }
+            #expect(starts.count == Set(starts).count)
+        }
+    }
+
+    @Test func explainJSONNamesWhereEachRuleIsDefined() throws {
         let object = try json(run(["classify", "--explain", "--format", "json", "my parcel is late"]).stdout)
         let explanation = try #require(object["explanation"] as? [[String: Any]])
         #expect(explanation.count > 5)
         #expect(explanation.contains { $0["fired"] as? Bool == true })
+        for entry in explanation {
+            #expect((entry["file"] as? String)?.hasSuffix(".rules") == true)
+            #expect((entry["line"] as? Int ?? 0) >= 1)
+        }
+        let all = try json(run(["classify", "--explain=all", "--format", "json", "my parcel is late"]).stdout)
+        #expect((all["explanation"] as? [[String: Any]])?.count == explanation.count)
     }
 
     @Test func readsStandardInputAndFiles() throws {

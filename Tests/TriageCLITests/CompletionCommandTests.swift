@@ -101,4 +101,14 @@ import TriageTestSupport
         #expect(run(["help", "lnit"]).code == .usage)
         #expect(run(["help"]).stdout.contains("completion"))
     }
+
+    @Test func helpHelpShowsTheHelpCommandsOwnHelp() {
+        for arguments in [["help", "--help"], ["help", "-h"], ["help", "help"]] {
+            let result = run(arguments)
+            #expect(result.code == .ok)
+            #expect(result.stdout.hasPrefix("usage: triage help [COMMAND]"))
+            #expect(result.stdout.contains("--man"))
+            #expect(result.stderr.isEmpty)
+        }
+    }
 }

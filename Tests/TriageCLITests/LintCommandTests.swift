@@ -37,6 +37,42 @@ import TriageTestSupport
         #expect(errors.stdout.contains("error[undefined-name]"))
     }
 
+    @Test func aMissingPathIsNoInputWithAHintForTheCommandLine() throws {
+        let (directory, path) = try write(Self.rules)
+        defer { withExtendedLifetime(directory) {} }
+        let missing = directory.path + "/nope.rules"
+        for arguments in [["lint", missing], ["lint", path, missing], ["lint", "--format", "json", missing]] {
+            let result = run(arguments)
+            #expect(result.code == .noInput)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("error: no such file or directory '\(missing)'"))
+            #expect(result.stderr.contains("hint: check the path given on the command line"))
+            #expect(!result.stderr.contains("--rules"))
+        }
+    }
+
+    @Test func regexChecksRunAlongsideErrorsOnEveryPatternThatCompiled() throws {
+        // An unknown name, a syntax error and a regex that does not compile: the risky regexes
+        // that did compile are still reported, each once.
+        let (directory, path) = try write(Self.rules + """
+
+        rule slow -> late { when /(a+)+$/ and missing_name }
+        rule broken -> late { when words { oops }
+        define also_slow = /^(\\w|\\d)+x$/
+        rule bad_regex -> late { when /(unclosed/ }
+        """)
+        defer { withExtendedLifetime(directory) {} }
+        let result = run(["lint", "--format", "json", path])
+        #expect(result.code == .ruleErrors)
+        let diagnostics = try #require(try json(result.stdout)["diagnostics"] as? [[String: Any]])
+        let ids = diagnostics.compactMap { $0["id"] as? String }
+        #expect(ids.contains("undefined-name"))
+        #expect(ids.contains("invalid-regex"))
+        #expect(ids.contains { $0 == "expected-token" || $0 == "unclosed-block" || $0 == "unexpected-token" })
+        let catastrophic = diagnostics.filter { $0["id"] as? String == "catastrophic-backtracking" }
+        #expect(catastrophic.compactMap { $0["line"] as? Int }.sorted() == [6, 8])
+    }
+
     @Test func jsonFormat() throws {
         let (directory, path) = try write(Self.rules)
         defer { withExtendedLifetime(directory) {} }
@@ -67,7 +103,7 @@ import TriageTestSupport
             #expect(["none", "note", "warning", "error"].contains(level ?? ""))
         }
         let results = try #require(runs[0]["results"] as? [[String: Any]])
-        #expect(results.count == 5)
+        #expect(results.count == 6)  // with no-prefilter-literal on "x", reported despite the error
         for result in results {
             let ruleIndex = try #require(result["ruleIndex"] as? Int)
             #expect(ids[ruleIndex] == result["ruleId"] as? String)
@@ -79,6 +115,43 @@ import TriageTestSupport
             #expect((region["startColumn"] as? Int ?? 0) >= 1)
             #expect((region["endColumn"] as? Int ?? 0) >= (region["startColumn"] as? Int ?? 0))
         }
+    }
+
+    @Test func sarifRulesNameTheirDocsAndLinkThemWithAHelpBaseURL() throws {
+        let (directory, path) = try write(Self.rules)
+        defer { withExtendedLifetime(directory) {} }
+        func driver(_ extra: [String]) throws -> [String: Any] {
+            let result = run(["lint", "--format", "sarif"] + extra + [path])
+            #expect(result.code == .ok)
+            #expect(!result.stdout.contains("example.invalid"))
+            let runs = try #require(try json(result.stdout)["runs"] as? [[String: Any]])
+            return try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        }
+        // By default no URI (SARIF's must be absolute), and the docs named in help.text.
+        let plain = try driver([])
+        #expect(plain["informationUri"] == nil)
+        for rule in try #require(plain["rules"] as? [[String: Any]]) {
+            let id = try #require(rule["id"] as? String)
+            #expect(rule["helpUri"] == nil)
+            #expect((rule["help"] as? [String: Any])?["text"] as? String == "documented in docs/diagnostics.md#\(id) in the Triage repository")
+        }
+        let base = "https://github.com/acme/triage/blob/main/docs"
+        for given in [base, base + "/"] {
+            let linked = try driver(["--help-base-url", given])
+            #expect(linked["informationUri"] as? String == base + "/diagnostics.md")
+            for rule in try #require(linked["rules"] as? [[String: Any]]) {
+                #expect(rule["helpUri"] as? String == "\(base)/diagnostics.md#\(rule["id"] as? String ?? "")")
+            }
+        }
+        for bad in ["docs", "/work/docs", "https://x.test/docs#top", "https://x.test/docs?x=1", "https://"] {
+            let result = run(["lint", "--format", "sarif", "--help-base-url", bad, path])
+            #expect(result.code == .usage, "\(bad)")
+            #expect(result.stderr.hasPrefix("error: invalid value '\(bad)' for '--help-base-url'. expected an absolute URL"))
+        }
+        #expect(run(["lint", "--format", "sarif", "--help-base-url", "file:///work/triage/docs", path]).code == .ok)
+        let text = run(["lint", "--help-base-url", base, path])
+        #expect(text.code == .usage)
+        #expect(text.stderr.hasPrefix("error: '--help-base-url' goes with '--format sarif'"))
     }
 
     @Test func githubFormat() throws {

@@ -48,6 +48,8 @@ import TriageTestSupport
         Self.check("classify-explain.txt", ["classify", "--rules", Self.pack, "--now", "2026-03-02", "--explain", Self.message])
         Self.check("classify-explain.json", ["classify", "--rules", Self.pack, "--now", "2026-03-02", "--explain", "--format", "json", Self.message])
         Self.check("classify-shipped.txt", ["classify", "--now", "2026-03-02", "my order was due monday and tracking has not moved since"])
+        Self.check("classify-explain-shipped.txt", ["classify", "--now", "2026-03-02", "--explain", "box late"])
+        Self.check("classify-explain-all.txt", ["classify", "--rules", Self.pack, "--now", "2026-03-02", "--explain=all", Self.message + ", not delayed"])
     }
 
     @Test func testOutputs() throws {

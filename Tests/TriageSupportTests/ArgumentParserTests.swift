@@ -35,6 +35,43 @@ struct ArgumentParserTests {
         }
     }
 
+    // MARK: optional values
+
+    private let explainSpec = CommandSpec(
+        name: "classify", summary: "Classify one message.", usage: ["triage classify [options] TEXT"],
+        options: [
+            OptionSpec(name: OptionName("explain"), short: "e", kind: .optionalValue(placeholder: "WHAT"), help: "why", allowedValues: ["all"]),
+            OptionSpec(name: OptionName("help"), short: "h", help: "help"),
+            OptionSpec(name: OptionName("format"), short: "f", kind: .value(placeholder: "FORMAT"), help: "format"),
+        ],
+        positionalName: "TEXT", minPositionals: 0, maxPositionals: nil
+    )
+
+    @Test func anOptionalValueIsAFlagAloneAndTakesAValueOnlyAfterEquals() throws {
+        let alone = try parse(["--explain", "all"], spec: explainSpec)
+        #expect(alone.flag(OptionName("explain")))
+        #expect(alone.value(OptionName("explain")) == nil)
+        #expect(alone.positionals == ["all"], "the next argument is text, not the value")
+        for arguments in [["--explain=all"], ["-e=all"], ["-he=all"]] {
+            let given = try parse(arguments + ["my parcel"], spec: explainSpec)
+            #expect(given.flag(OptionName("explain")), "\(arguments)")
+            #expect(given.value(OptionName("explain")) == "all", "\(arguments)")
+            #expect(given.positionals == ["my parcel"])
+        }
+        let cluster = try parse(["-eh"], spec: explainSpec)
+        #expect(cluster.flag(OptionName("explain")) && cluster.flag(OptionName("help")))
+        #expect(cluster.value(OptionName("explain")) == nil)
+        #expect(error(["--explain=al"], spec: explainSpec) == "invalid value 'al' for '--explain'. expected one of: all. did you mean 'all'?")
+        #expect(error(["-e=everything"], spec: explainSpec)?.hasPrefix("invalid value 'everything' for '-e'") == true)
+        #expect(error(["--help=yes"], spec: explainSpec) != nil)
+    }
+
+    @Test func anOptionalValueIsShownInBrackets() {
+        let help = HelpFormatter.help(for: explainSpec)
+        #expect(help.contains("-e, --explain[=WHAT]"))
+        #expect(help.contains("-f, --format FORMAT"))
+    }
+
     // MARK: names
 
     #if DEBUG
