@@ -18,7 +18,7 @@ enum TestCommand {
             OptionSpec(name: .minAccuracy, kind: .value(placeholder: "X"), help: "fail when accuracy is below X (0–1)"),
             OptionSpec(name: .minF1, kind: .value(placeholder: "X"), help: "fail when macro F1 is below X (0–1)"),
             OptionSpec(name: .minCategoryF1, kind: .repeatable(placeholder: "CATEGORY=X"), help: "fail when a category's F1 is below X"),
-            OptionSpec(name: .filter, kind: .repeatable(placeholder: "TEXT"), help: "run only the cases whose file, name or label contain TEXT (any of several)"),
+            OptionSpec(name: .filter, kind: .repeatable(placeholder: "TEXT"), help: "run only the cases whose file, name or label contain TEXT"),
             OptionSpec(name: .watch, help: "run again whenever a rule file, fixture or corpus changes (until Ctrl-C)"),
             OptionSpec(name: .baseline, kind: .value(placeholder: "FILE"), help: "compare with recorded decisions; fail only on newly broken cases"),
             OptionSpec(name: .updateBaseline, help: "write this run's decisions to the --baseline file"),
