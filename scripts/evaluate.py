@@ -69,7 +69,7 @@ def main():
         summary = {}
         for name, report in (("study", study), ("check", check)):
             metrics = report["metrics"]
-            summary[name] = {"cases": report["summary"]["cases"], "accuracy": metrics["accuracy"],
+            summary[name] = {"cases": report["summary"]["corpus_records"], "accuracy": metrics["accuracy"],
                              "macro_f1": metrics["macro_f1"],
                              "categories": {c: {k: entry[k] for k in ("precision", "recall", "f1", "support")}
                                             for c, entry in per_category(report).items()}}
@@ -88,7 +88,7 @@ def main():
             print(f"{category:18} {cells(s)}   {cells(c)}   {delta}")
         for name, report in (("study", study), ("check", check)):
             m = report["metrics"]
-            print(f"{name:6} cases {report['summary']['cases']:4d}  accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
+            print(f"{name:6} cases {report['summary']['corpus_records']:4d}  accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
         print(f"gap    accuracy {study['metrics']['accuracy'] - check['metrics']['accuracy']:+.3f}  "
               f"macro-F1 {study['metrics']['macro_f1'] - check['metrics']['macro_f1']:+.3f}")
 
@@ -100,6 +100,8 @@ def main():
                 texts[str(record["id"])] = record["text"]
         print()
         for case in study["cases"]:
+            if case.get("kind") != "corpus":
+                continue
             if case.get("status") == "passed":
                 continue
             expected = (case.get("expected") or {}).get("category")

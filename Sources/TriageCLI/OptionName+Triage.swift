@@ -33,6 +33,7 @@ extension OptionName {
     static let minF1 = OptionName("min-f1")
     static let minSupport = OptionName("min-support")
     static let name = OptionName("name")
+    static let noExamples = OptionName("no-examples")
     static let noPrefilter = OptionName("no-prefilter")
     static let noProgress = OptionName("no-progress")
     static let now = OptionName("now")

@@ -19,6 +19,7 @@ enum TestCommand {
             OptionSpec(name: .minF1, kind: .value(placeholder: "X"), help: "fail when macro F1 is below X (0–1)"),
             OptionSpec(name: .minCategoryF1, kind: .repeatable(placeholder: "CATEGORY=X"), help: "fail when a category's F1 is below X"),
             OptionSpec(name: .filter, kind: .repeatable(placeholder: "TEXT"), help: "run only the cases whose file, name or label contain TEXT"),
+            OptionSpec(name: .noExamples, help: "do not run the rules' own 'example' items"),
             OptionSpec(name: .watch, help: "run again whenever a rule file, fixture or corpus changes (until Ctrl-C)"),
             OptionSpec(name: .baseline, kind: .value(placeholder: "FILE"), help: "compare with recorded decisions; fail only on newly broken cases"),
             OptionSpec(name: .updateBaseline, help: "write this run's decisions to the --baseline file"),
@@ -44,7 +45,8 @@ enum TestCommand {
         discussion: """
         PATHs are fixture files (.triage), corpora (.jsonl, .csv with a header), directories
         (searched recursively; other files are skipped and counted) and globs ('fixtures/**/*.triage').
-        With no PATH, the ./fixtures directory is used.
+        With no PATH, the ./fixtures directory is used. The rules' own 'example' items always
+        run too (not with --no-examples); they pass or fail but stay out of the metrics.
 
         A run fails when a fixture fails (a 'todo' fixture may fail), a minimum is not met, or an
         input cannot be read. Corpus records are gated by the minimums only. With --baseline, only
@@ -67,10 +69,8 @@ enum TestCommand {
         }
 
         var paths = parsed.positionals
-        if paths.isEmpty {
-            guard FileManager.default.fileExists(atPath: "fixtures") else {
-                return TriageCommand.usageError("no PATH given and no ./fixtures directory here", command: spec, io: io)
-            }
+        // No PATH: ./fixtures if there is one; the rules' own examples run either way.
+        if paths.isEmpty && FileManager.default.fileExists(atPath: "fixtures") {
             paths = ["fixtures"]
         }
         let code = runOnce(parsed, settings: settings, paths: paths, style: style, errorStyle: errorStyle, io: io)
@@ -120,13 +120,17 @@ enum TestCommand {
         let (loaded, unreadable) = TestCaseLoader.load(collected, reader: settings.reader)
         let (labelled, unknownLabels) = LabelCheck.split(loaded, categories: ruleSet.categories.map(\.id))
         let problems = unreadable + unknownLabels
-        if labelled.isEmpty && problems.isEmpty {
+        let examples = parsed.flag(.noExamples) ? [] : TestCaseLoader.examples(of: ruleSet)
+        if labelled.isEmpty && examples.isEmpty && problems.isEmpty {
+            if paths.isEmpty {
+                return TriageCommand.usageError("no PATH given, no ./fixtures directory here and no rule examples", command: spec, io: io)
+            }
             io.error("no fixtures or corpus records found in \(paths.map { "'\($0)'" }.joined(separator: ", "))", style: errorStyle)
             return .noInput
         }
-        let (cases, filteredOut) = settings.filter.apply(labelled)
+        let (cases, filteredOut) = settings.filter.apply(labelled + examples)
         if cases.isEmpty && problems.isEmpty {
-            io.error("no case matches --filter \(settings.filter.texts.map { "'\($0)'" }.joined(separator: ", ")) (\(labelled.count) case\(labelled.count == 1 ? "" : "s") read)", style: errorStyle)
+            io.error("no case matches --filter \(settings.filter.texts.map { "'\($0)'" }.joined(separator: ", ")) (\(labelled.count + examples.count) case\(labelled.count + examples.count == 1 ? "" : "s") read)", style: errorStyle)
             return .noInput
         }
 
@@ -140,7 +144,7 @@ enum TestCommand {
         if filteredOut > 0 {
             // Cases the filter left out are not "no longer seen".
             let kept = Set(cases.map(\.id))
-            let left = Set(labelled.map(\.id)).subtracting(kept)
+            let left = Set((labelled + examples).map(\.id)).subtracting(kept)
             if let decisions = baseline?.decisions {
                 baseline?.decisions = decisions.filter { !left.contains($0.key) }
             }

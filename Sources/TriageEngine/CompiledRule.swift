@@ -22,13 +22,15 @@ public final class CompiledRule: Sendable {
     public let span: SourceSpan
     /// Patterns the rule uses, so a limit hit can name the rules it affected.
     public let patterns: [Int]
+    /// Its `example` items, for `triage test`.
+    public let examples: [CompiledExample]
     /// The patterns of its `when` condition, without those only its `unless` clauses use.
     public var conditionPatterns: [Int] { condition.patternIndices }
     /// Where the rule is written: `rules/delivery.rules:12`.
     public var definedAt: String { "\(file.path):\(file.location(of: span.start).line)" }
 
     init(index: Int, name: String, target: CompiledTarget, condition: Condition, exceptions: [Condition], weight: Double,
-         speaker: SpeakerScope, description: String?, file: SourceFile, span: SourceSpan, patterns: [Int]) {
+         speaker: SpeakerScope, description: String?, file: SourceFile, span: SourceSpan, patterns: [Int], examples: [CompiledExample] = []) {
         self.index = index
         self.name = name
         self.target = target
@@ -40,5 +42,6 @@ public final class CompiledRule: Sendable {
         self.file = file
         self.span = span
         self.patterns = patterns
+        self.examples = examples
     }
 }

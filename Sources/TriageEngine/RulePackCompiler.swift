@@ -156,11 +156,21 @@ public struct RulePackCompiler {
             }
             let condition = declaration.condition.map { compileCondition($0, in: symbol.file) }
             let exceptions = declaration.exceptions.map { compileCondition($0, in: symbol.file) }
+            let examples = declaration.examples.compactMap { example -> CompiledExample? in
+                guard let index = categoryIndexByID[example.category.name] else {
+                    undefined("category", example.category, symbol.file, candidates: categories.map(\.id))
+                    return nil
+                }
+                // The message starts after the opening quote.
+                let start = symbol.file.location(of: example.text.span.start)
+                return CompiledExample(text: example.text.value, category: index, negated: example.negated, file: symbol.file,
+                                       line: start.line, column: start.column + 1)
+            }
             guard let target, let condition else { continue }
             rules.append(CompiledRule(index: rules.count, name: declaration.name.name, target: target, condition: condition, exceptions: exceptions,
                                       weight: overriddenWeights[declaration.name.name] ?? declaration.weight?.value ?? 1, speaker: speaker, description: declaration.description?.value,
                                       file: symbol.file, span: declaration.span,
-                                      patterns: condition.patternIndices + exceptions.flatMap(\.patternIndices)))
+                                      patterns: condition.patternIndices + exceptions.flatMap(\.patternIndices), examples: examples))
         }
 
         // Entities: declared ones, then named captures anywhere.

@@ -1,7 +1,8 @@
 /// One labelled message: a fixture file, or one record of a labelled corpus.
 public struct TestCase: Sendable {
     public enum Kind: String, Sendable {
-        case fixture, corpus
+        /// A `.triage` file, a labelled corpus record, or a rule's `example` item.
+        case fixture, corpus, example
     }
 
     /// Stable identity for baselines: the fixture path, or `path#id` / `path:line` for corpora.
@@ -13,18 +14,22 @@ public struct TestCase: Sendable {
     public let text: String
     /// Line in `file` where `text` starts, to place matched words in the file.
     public let textLine: Int
+    /// Column where `text` starts on `textLine` (examples sit inside a rule file's line).
+    public let textColumn: Int
     public let expectation: Expectation
     /// A known failure that must not fail the run; the reason is given.
     public let todo: String?
     public let note: String?
 
-    public init(id: String, kind: Kind, file: String, line: Int, text: String, textLine: Int, expectation: Expectation, todo: String? = nil, note: String? = nil) {
+    public init(id: String, kind: Kind, file: String, line: Int, text: String, textLine: Int, textColumn: Int = 1, expectation: Expectation,
+                todo: String? = nil, note: String? = nil) {
         self.id = id
         self.kind = kind
         self.file = file
         self.line = line
         self.text = text
         self.textLine = textLine
+        self.textColumn = textColumn
         self.expectation = expectation
         self.todo = todo
         self.note = note

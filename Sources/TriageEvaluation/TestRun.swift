@@ -14,6 +14,7 @@ public struct TestRun: Sendable {
     public let baseline: Baseline.Comparison?
     public let fixtureCount: Int
     public let corpusCount: Int
+    public let exampleCount: Int
     public let seconds: Double
     /// Cases read but left out by `--filter`; metrics cover only the cases that ran.
     public var filteredOut = 0
@@ -23,26 +24,38 @@ public struct TestRun: Sendable {
         self.results = results
         self.problems = problems
         self.skippedFiles = skippedFiles
-        self.metrics = ClassificationMetrics(expected: results.map(\.testCase.expectation.category), got: results.map(\.category),
+        // Rule examples are checks, not samples of real traffic: they pass or fail, and stay out
+        // of the metrics and the per-rule precision.
+        let scored = results.filter { $0.testCase.kind != .example }
+        self.metrics = ClassificationMetrics(expected: scored.map(\.testCase.expectation.category), got: scored.map(\.category),
                                              order: ruleSet.categories.map(\.id), fallback: ruleSet.categories[ruleSet.fallbackCategory].id)
-        self.rules = RuleStatistics(results: results, ruleSet: ruleSet)
+        self.rules = RuleStatistics(results: scored, ruleSet: ruleSet)
         self.gateFailures = gates.check(metrics)
         self.hasGates = !gates.isEmpty
         self.baseline = baseline?.compare(results)
         self.fixtureCount = results.filter { $0.testCase.kind == .fixture }.count
-        self.corpusCount = results.count - fixtureCount
+        self.exampleCount = results.count - scored.count
+        self.corpusCount = scored.count - fixtureCount
         self.seconds = seconds
     }
 
     public var failed: [CaseResult] { results.filter { $0.status == .failed } }
+
+    /// "3 failing fixtures", "1 failing example", or "2 failing cases" when both kinds fail.
+    public var blockingFailureText: String {
+        let failures = blockingFailures
+        let kinds = Set(failures.map(\.testCase.kind))
+        let noun = kinds == [.example] ? "example" : kinds == [.fixture] ? "fixture" : "case"
+        return "\(failures.count) failing \(noun)\(failures.count == 1 ? "" : "s")"
+    }
     public var knownFailures: [CaseResult] { results.filter { $0.status == .knownFailure } }
     public var fixedTodos: [CaseResult] { results.filter { $0.status == .fixedTodo } }
 
-    /// Failures that fail the run: without a baseline, every failing fixture (corpus records
+    /// Failures that fail the run: without a baseline, every failing fixture or example (corpus records
     /// are gated by the minimums instead); with one, only cases that newly broke.
     public var blockingFailures: [CaseResult] {
         if let baseline { return baseline.newlyBroken }
-        return failed.filter { $0.testCase.kind == .fixture }
+        return failed.filter { $0.testCase.kind != .corpus }
     }
 
     /// True when the run passes: no blocking failure, no unmet minimum, no unreadable input.

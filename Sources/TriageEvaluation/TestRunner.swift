@@ -24,8 +24,8 @@ public struct TestRunner: Sendable {
         var failures: [String] = []
 
         let category = classification.category.id
-        if category != expectation.category {
-            failures.append("expected \(expectation.category), got \(category)")
+        if expectation.negated ? category == expectation.category : category != expectation.category {
+            failures.append("expected \(expectation.categoryText), got \(category)")
         }
         let secondary = classification.secondary?.id
         if let expected = expectation.secondary, expected != secondary {
@@ -56,7 +56,8 @@ public struct TestRunner: Sendable {
                 let start = positions.position(ofUTF8: turn.inputOffset + span.range.lowerBound)
                 let end = positions.position(ofUTF8: turn.inputOffset + span.range.upperBound)
                 return CaseResult.MatchedWords(text: classification.message.text(of: span), start: start.offset, end: end.offset,
-                                               line: testCase.textLine + start.line - 1, column: start.column)
+                                               line: testCase.textLine + start.line - 1,
+                                               column: start.line == 1 ? testCase.textColumn + start.column - 1 : start.column)
             }
             let target = ruleSet.targetName(of: rule)
             return CaseResult.Evidence(rule: rule.name, target: target, weight: rule.weight, matches: Array(matches))

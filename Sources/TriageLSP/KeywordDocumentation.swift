@@ -2,7 +2,7 @@
 /// from docs/language.md, each ending with the section to read for more.
 public enum KeywordDocumentation {
     static let declarations = ["import", "define", "category", "signal", "entity", "rule", "playbook", "settings", "spelling"]
-    static let ruleItems = ["when", "unless", "weight", "speaker", "description"]
+    static let ruleItems = ["when", "unless", "weight", "speaker", "description", "example"]
     static let categoryItems = ["playbook", "priority", "outranks", "description"]
     static let playbookItems = ["needs", "step", "record", "escalate"]
     static let expressionKeywords = ["words", "not", "and", "or", "within", "negated", "affirmed", "customer", "agent", "anyone", "any of", "all of", "at least"]
@@ -50,6 +50,7 @@ public enum KeywordDocumentation {
         "weight": ("weight 3", "What a fired rule adds to its target (default 1; decimals and negative weights allowed).", "rules"),
         "speaker": ("speaker customer|agent|any", "Whose words the rule reads (default customer).", "conditions"),
         "description": ("description \"…\"", "A description of the rule or category, shown in reports.", "categories"),
+        "example": ("example \"message\" -> [not] category", "A test next to the rule: the category the pack must (or must not) answer for the message; `triage test` runs it.", "examples-inside-rules"),
         "priority": ("priority 1", "Breaks ties between categories with the same score: higher first (default 0).", "scoring"),
         "outranks": ("outranks delivery.late …", "When this category and one it outranks both reach the threshold, this one is the answer.", "precedence"),
         "needs": ("needs entity \"description\"", "Something to have ready; when the message lacks the entity, the answer lists it as missing.", "playbooks"),

@@ -6,10 +6,28 @@ import TriageSyntax
 extension DiagnosticID {
     public static let ruleNeverFires = DiagnosticID("rule-never-fires", summary: "a rule that can never change a score: weight 0, a condition that contradicts itself, or an 'unless' that holds whenever its 'when' does")
     public static let shadowedRule = DiagnosticID("shadowed-rule", summary: "a rule whose condition implies another rule's, which adds more weight to a different category")
+    public static let ruleWithoutExample = DiagnosticID("rule-without-example", summary: "a rule with no 'example' item (off by default: 'lint { enable rule-without-example }')")
     public static let conflictingPattern = DiagnosticID("conflicting-pattern", summary: "the same word or regex deciding, on its own, rules of two different categories")
 }
 
 extension LintCheck {
+    static let ruleWithoutExample = LintCheck(
+        id: .ruleWithoutExample,
+        severity: .note,
+        rationale: "an example next to a rule documents what it is for and is tested by 'triage test'; a pack that wants every rule to carry one turns this on",
+        triggering: ["category c \"C\" { playbook general }\nlint { enable rule-without-example }\nrule r -> c { when \"late\" }"],
+        nonTriggering: [
+            "category c \"C\" { playbook general }\nlint { enable rule-without-example }\nrule r -> c {\n  when \"late\"\n  example \"it is late\" -> c\n}",
+            "category c \"C\" { playbook general }\nrule r -> c { when \"late\" }",
+        ],
+        onByDefault: false
+    ) { check, context in
+        context.rules.filter { $0.node.examples.isEmpty }.map { rule in
+            check.finding("rule '\(rule.node.name.name)' has no example", file: rule.file, span: rule.node.name.span,
+                          hint: "add a line such as: example \"a message it must classify\" -> \(rule.node.target.text)")
+        }
+    }
+
     static let ruleNeverFires = LintCheck(
         id: .ruleNeverFires,
         rationale: "the rule looks like it does something and does nothing",

@@ -13,15 +13,18 @@ public struct LintCheck: Sendable {
     public let triggering: [String]
     /// Snippets that must not.
     public let nonTriggering: [String]
+    /// False for checks a pack turns on with `lint { enable ID }` (or a `severity` for it).
+    public let onByDefault: Bool
     let run: @Sendable (LintCheck, LintContext) -> [Diagnostic]
 
     public init(id: DiagnosticID, severity: Diagnostic.Severity = .warning, rationale: String,
-                triggering: [String], nonTriggering: [String], run: @escaping @Sendable (LintCheck, LintContext) -> [Diagnostic]) {
+                triggering: [String], nonTriggering: [String], onByDefault: Bool = true, run: @escaping @Sendable (LintCheck, LintContext) -> [Diagnostic]) {
         self.id = id
         self.severity = severity
         self.rationale = rationale
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.onByDefault = onByDefault
         self.run = run
     }
 

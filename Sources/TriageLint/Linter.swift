@@ -10,6 +10,7 @@ public enum Linter {
         .ruleNeverFires, .shadowedRule, .conflictingPattern,
         .uppercaseInCaselessList, .duplicateWord, .spellingVariantInList, .punctuationInWord,
         .regexMatchesEmpty, .catastrophicBacktracking, .slowAtEveryPosition, .caseSensitiveRegex, .unmatchableBoundary, .noPrefilterLiteral,
+        .ruleWithoutExample,
     ]
 
     public struct Result: Sendable {
@@ -35,10 +36,11 @@ public enum Linter {
     public static func lint(_ pack: LoadedRulePack, checks: [LintCheck] = Linter.checks) -> Result {
         let (ruleSet, compileDiagnostics, patterns) = RulePackCompiler.compileKeepingPatterns(pack)
         let context = LintContext(pack: pack, ruleSet: ruleSet, patterns: patterns)
+        let configuration = LintConfiguration(context: context, known: Linter.checks.map(\.id),
+                                              offByDefault: Set(Linter.checks.filter { !$0.onByDefault }.map(\.id)))
         var findings: [Diagnostic] = []
-        for check in checks { findings += check.check(context) }
+        for check in checks where !configuration.isDormant(check.id) { findings += check.check(context) }
         let suppressions = Suppressions(pack: pack)
-        let configuration = LintConfiguration(context: context, known: Linter.checks.map(\.id))
         let unsuppressed = findings.filter { !suppressions.covers($0) }
         // The pack's `lint { … }` blocks: disabled checks dropped, severities changed.
         let kept = unsuppressed.compactMap(configuration.apply)

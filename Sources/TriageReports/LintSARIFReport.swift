@@ -31,7 +31,7 @@ struct LintSARIFReport: Reporter {
         var index: [String: Int] = [:]
         for check in Linter.checks {
             index[check.id.rawValue] = rules.count
-            rules.append(rule(id: check.id.rawValue, summary: check.summary, detail: check.rationale, level: check.severity))
+            rules.append(rule(id: check.id.rawValue, summary: check.summary, detail: check.rationale, level: check.severity, enabled: check.onByDefault))
         }
         for d in result.diagnostics where index[d.id.rawValue] == nil {
             index[d.id.rawValue] = rules.count
@@ -66,7 +66,7 @@ struct LintSARIFReport: Reporter {
         ]), pretty: true) + "\n"
     }
 
-    private func rule(id: String, summary: String, detail: String?, level: Diagnostic.Severity) -> JSONValue {
+    private func rule(id: String, summary: String, detail: String?, level: Diagnostic.Severity, enabled: Bool = true) -> JSONValue {
         var members = [
             JSONMember("id", .string(id)),
             JSONMember("name", .string(id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
@@ -75,7 +75,9 @@ struct LintSARIFReport: Reporter {
         if let detail { members.append(JSONMember("fullDescription", .object([JSONMember("text", .string(detail))]))) }
         members.append(JSONMember("help", .object([JSONMember("text", .string("documented in \(Self.catalogue)#\(id) in the Triage repository"))])))
         if let helpBaseURL { members.append(JSONMember("helpUri", .string("\(helpBaseURL)/diagnostics.md#\(id)"))) }
-        members.append(JSONMember("defaultConfiguration", .object([JSONMember("level", .string(self.level(level)))])))
+        // A check a pack must turn on (`lint { enable … }`) says so, as SARIF lets it.
+        members.append(JSONMember("defaultConfiguration", .object([JSONMember("level", .string(self.level(level)))]
+                                                                 + (enabled ? [] : [JSONMember("enabled", .bool(false))]))))
         return .object(members)
     }
 

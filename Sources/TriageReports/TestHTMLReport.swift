@@ -51,7 +51,7 @@ struct TestHTMLReport: Reporter {
         var reasons: [String] = []
         if !run.blockingFailures.isEmpty {
             let count = run.blockingFailures.count
-            reasons.append(run.baseline == nil ? "\(count) failing fixture\(count == 1 ? "" : "s")" : "\(count) newly broken")
+            reasons.append(run.baseline == nil ? run.blockingFailureText : "\(count) newly broken")
         }
         if !run.gateFailures.isEmpty { reasons.append("\(run.gateFailures.count) minimum\(run.gateFailures.count == 1 ? "" : "s") not met") }
         if !run.problems.isEmpty { reasons.append("\(run.problems.count) unreadable input\(run.problems.count == 1 ? "" : "s")") }
@@ -64,7 +64,7 @@ struct TestHTMLReport: Reporter {
         if !run.gateFailures.isEmpty {
             html += "<ul class=\"gates\">" + run.gateFailures.map { "<li>✗ \(e($0))</li>" }.joined() + "</ul>\n"
         }
-        html += "<p class=\"meta\">\(run.results.count) cases (\(run.fixtureCount) fixtures, \(run.corpusCount) corpus records) in \(String(format: "%.2f", run.seconds)) s</p>\n</header>"
+        html += "<p class=\"meta\">\(run.results.count) cases (\(run.fixtureCount) fixtures, \(run.exampleCount > 0 ? "\(run.exampleCount) rule examples, " : "")\(run.corpusCount) corpus records) in \(String(format: "%.2f", run.seconds)) s</p>\n</header>"
         return html
     }
 
@@ -85,7 +85,7 @@ struct TestHTMLReport: Reporter {
             ("macro F1", f3(m.macroF1), "mean over \(m.labels.count) categories"),
             ("micro F1", f3(m.microF1), "all decisions pooled"),
             ("answered fallback", f3(m.fallbackShare), "share of cases"),
-            ("cases", String(run.results.count), "\(run.fixtureCount) fixtures, \(run.corpusCount) corpus"),
+            ("cases", String(run.results.count), "\(run.fixtureCount) fixtures, \(run.exampleCount > 0 ? "\(run.exampleCount) examples, " : "")\(run.corpusCount) corpus"),
             ("passed", String(passedCount), ""),
             ("failed", String(run.failed.count), "\(run.blockingFailures.count) fail the run"),
             ("todo", String(run.knownFailures.count + run.fixedTodos.count), run.fixedTodos.isEmpty ? "known failures" : "\(run.fixedTodos.count) now passing"),
@@ -292,8 +292,8 @@ struct TestHTMLReport: Reporter {
         let testCase = result.testCase
         let expectation = testCase.expectation
         // Only what the case expects is shown; a row whose answer misses it is flagged.
-        var rows = [("category", e(expectation.category), e(result.category) + " <span class=\"dim\">confidence \(f2(result.confidence))</span>",
-                     result.category != expectation.category)]
+        var rows = [("category", e(expectation.categoryText), e(result.category) + " <span class=\"dim\">confidence \(f2(result.confidence))</span>",
+                     expectation.negated ? result.category == expectation.category : result.category != expectation.category)]
         if let secondary = expectation.secondary {
             rows.append(("secondary", e(secondary ?? "none"), e(result.secondary ?? "none"), secondary != result.secondary))
         }

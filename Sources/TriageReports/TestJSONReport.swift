@@ -27,7 +27,7 @@ struct TestJSONReport: Reporter {
             JSONMember("passed", .bool(run.passed)),
             JSONMember("summary", .object([
                 JSONMember("cases", .int(run.results.count)), JSONMember("fixtures", .int(run.fixtureCount)),
-                JSONMember("corpus_records", .int(run.corpusCount)),
+                JSONMember("corpus_records", .int(run.corpusCount)), JSONMember("examples", .int(run.exampleCount)),
                 JSONMember("passed", .int(run.results.filter { $0.status == .passed }.count)),
                 JSONMember("failed", .int(run.failed.count)), JSONMember("todo", .int(run.knownFailures.count)),
                 JSONMember("todo_passing", .int(run.fixedTodos.count)), JSONMember("input_problems", .int(run.problems.count)),
@@ -75,6 +75,7 @@ struct TestJSONReport: Reporter {
         if let signals = e.signals { expected.append(JSONMember("signals", .array(signals.map { .string($0) }))) }
         if !e.entities.isEmpty { expected.append(JSONMember("entities", .array(e.entities.map { .object([JSONMember("name", .string($0.name)), JSONMember("value", .string($0.value))]) }))) }
         if let playbook = e.playbook { expected.append(JSONMember("playbook", .string(playbook))) }
+        if e.negated { expected.append(JSONMember("negated", .bool(true))) }
         return .object([
             JSONMember("id", .string(result.testCase.id)), JSONMember("kind", .string(result.testCase.kind.rawValue)),
             JSONMember("file", .string(result.testCase.file)), JSONMember("line", .int(result.testCase.line)),

@@ -98,7 +98,7 @@ struct TestJUnitReport: Reporter {
         let values: [(String, String)] = [
             ("accuracy", number(m.accuracy)), ("macro_f1", number(m.macroF1)), ("micro_f1", number(m.microF1)),
             ("fallback_share", number(m.fallbackShare)), ("cases", String(run.results.count)),
-            ("fixtures", String(run.fixtureCount)), ("corpus_records", String(run.corpusCount)),
+            ("fixtures", String(run.fixtureCount)), ("corpus_records", String(run.corpusCount)), ("examples", String(run.exampleCount)),
             ("passed", String(run.passed)),
         ]
         return values.map { XMLWriter.Element("property", ["name": $0.0, "value": $0.1]) }
@@ -120,7 +120,7 @@ struct TestJUnitReport: Reporter {
             testcase.append(XMLWriter.Element("skipped", ["message": "todo: \(testCase.todo ?? "")"], text: details(result)))
             outcome = .skipped
         case .failed where blocking:
-            let type = result.category == testCase.expectation.category ? "expectation-not-met" : "wrong-category"
+            let type = result.category == testCase.expectation.category && !testCase.expectation.negated ? "expectation-not-met" : "wrong-category"
             testcase.append(XMLWriter.Element("failure", ["message": result.failures.joined(separator: "; "), "type": type], text: details(result)))
             outcome = .failure
         case .failed:
@@ -152,7 +152,7 @@ struct TestJUnitReport: Reporter {
         let testCase = result.testCase
         var lines = [
             "\(testCase.file):\(testCase.line)",
-            "expected: \(testCase.expectation.category)",
+            "expected: \(testCase.expectation.categoryText)",
             "got:      \(result.category) (confidence \(String(format: "%.2f", result.confidence)))",
         ]
         if !result.failures.isEmpty {
@@ -190,6 +190,8 @@ struct TestJUnitReport: Reporter {
         case .corpus:
             let prefix = testCase.file + "#"
             return testCase.id.hasPrefix(prefix) ? "id " + testCase.id.dropFirst(prefix.count) : "line \(testCase.line)"
+        case .example:
+            return "example line \(testCase.line)"
         }
     }
 

@@ -56,12 +56,15 @@ struct TestTextReport: Reporter {
         lines.append("")
         lines += summaryLines()
         lines.append("")
-        lines += categoryLines()
-        lines.append("")
-        lines += confusionLines()
-        lines.append("")
-        lines += ruleLines()
-        lines.append("")
+        // Only rule examples ran: metrics over them would say nothing about the rules.
+        if run.fixtureCount + run.corpusCount > 0 {
+            lines += categoryLines()
+            lines.append("")
+            lines += confusionLines()
+            lines.append("")
+            lines += ruleLines()
+            lines.append("")
+        }
         lines += verdictLines()
         return lines.joined(separator: "\n") + "\n"
     }
@@ -92,9 +95,11 @@ struct TestTextReport: Reporter {
         ]
         return [
             style.bold("summary"),
-            "  cases       \(run.results.count) (\(run.fixtureCount) fixtures, \(run.corpusCount) corpus records) in \(String(format: "%.2f", run.seconds)) s",
+            "  cases       \(run.results.count) (\(run.fixtureCount) fixtures, \(run.exampleCount > 0 ? "\(run.exampleCount) rule examples, " : "")\(run.corpusCount) corpus records) in \(String(format: "%.2f", run.seconds)) s",
             "  results     " + counts.joined(separator: ", "),
-            "  accuracy    \(f3(m.accuracy))   macro F1 \(f3(m.macroF1))   micro F1 \(f3(m.microF1))   answered fallback \(f3(m.fallbackShare))",
+            run.fixtureCount + run.corpusCount == 0
+                ? style.dim("  metrics     none: only rule examples ran, and they are checks, not samples; give fixtures or a corpus")
+                : "  accuracy    \(f3(m.accuracy))   macro F1 \(f3(m.macroF1))   micro F1 \(f3(m.microF1))   answered fallback \(f3(m.fallbackShare))",
         ]
     }
 
@@ -159,7 +164,7 @@ struct TestTextReport: Reporter {
         } else {
             var reasons: [String] = []
             if !run.blockingFailures.isEmpty {
-                reasons.append(run.baseline == nil ? "\(run.blockingFailures.count) failing fixture\(run.blockingFailures.count == 1 ? "" : "s")" : "\(run.blockingFailures.count) newly broken")
+                reasons.append(run.baseline == nil ? run.blockingFailureText : "\(run.blockingFailures.count) newly broken")
             }
             if !run.gateFailures.isEmpty { reasons.append("\(run.gateFailures.count) minimum\(run.gateFailures.count == 1 ? "" : "s") not met") }
             if !run.problems.isEmpty { reasons.append("\(run.problems.count) unreadable input\(run.problems.count == 1 ? "" : "s")") }

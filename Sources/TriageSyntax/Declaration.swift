@@ -105,7 +105,27 @@ public struct RuleDeclaration: Sendable, Hashable {
     public let weight: NumberLiteral?
     public let speaker: Identifier?
     public let description: StringLiteral?
+    /// `example "text" -> category` items: test cases that live next to the rule.
+    public let examples: [RuleExample]
     public let span: SourceSpan
+}
+
+/// `example "my parcel is late" -> delivery.late` or `example "…" -> not delivery.late`
+/// inside a rule: a message and the category it must (or must not) get. `triage test` runs
+/// them with the fixtures.
+public struct RuleExample: Sendable, Hashable {
+    public let text: StringLiteral
+    /// `-> not category`: the message must get any category but this one.
+    public let negated: Bool
+    public let category: Identifier
+    public let span: SourceSpan
+
+    public init(text: StringLiteral, negated: Bool, category: Identifier, span: SourceSpan) {
+        self.text = text
+        self.negated = negated
+        self.category = category
+        self.span = span
+    }
 }
 
 /// `playbook name "title" { needs … step … record … escalate … }`.
@@ -211,12 +231,14 @@ public struct LintConfigDeclaration: Sendable, Hashable {
     public enum Clause: Sendable, Hashable {
         /// `disable ID…`
         case disable([Identifier], span: SourceSpan)
+        /// `enable ID…`: turns on checks that are off by default.
+        case enable([Identifier], span: SourceSpan)
         /// `severity ID error|warning|note`
         case severity(Identifier, level: Identifier, span: SourceSpan)
 
         public var span: SourceSpan {
             switch self {
-            case .disable(_, let span), .severity(_, _, let span): return span
+            case .disable(_, let span), .enable(_, let span), .severity(_, _, let span): return span
             }
         }
     }

@@ -43,6 +43,7 @@ extension DiagnosticID {
     public static let missingCondition = DiagnosticID("missing-condition", summary: "a rule without 'when'")
     public static let invalidName = DiagnosticID("invalid-name", summary: "a malformed name or category id, a keyword used as a name, or an unquoted word")
     public static let emptyPhrase = DiagnosticID("empty-phrase", summary: "an empty or blank phrase")
+    public static let emptyExample = DiagnosticID("empty-example", summary: "a rule example whose message is empty or blank")
     public static let emptyWordList = DiagnosticID("empty-word-list", summary: "an empty word list")
     public static let unknownModifier = DiagnosticID("unknown-modifier", summary: "a word-list modifier other than case-sensitive, fuzzy and gap")
     public static let duplicateModifier = DiagnosticID("duplicate-modifier", summary: "a word-list modifier written twice")
@@ -57,7 +58,7 @@ extension DiagnosticID {
     public static let syntaxIDs: [DiagnosticID] = [
         .unterminatedString, .invalidEscape, .unterminatedRegex, .emptyRegex, .unknownRegexFlag, .curlyQuote, .invalidCharacter,
         .expectedDeclaration, .expectedToken, .unexpectedToken, .unclosedBlock, .duplicateClause, .missingCondition, .invalidName,
-        .emptyPhrase, .emptyWordList, .unknownModifier, .duplicateModifier, .invalidGap, .invalidSpelling, .unknownChannel,
+        .emptyPhrase, .emptyExample, .emptyWordList, .unknownModifier, .duplicateModifier, .invalidGap, .invalidSpelling, .unknownChannel,
         .nestingTooDeep, .emptyOverride, .invalidSetting,
     ]
 }

@@ -144,7 +144,8 @@ extension Parser {
         var weight: NumberLiteral?
         var speaker: Identifier?
         var description: StringLiteral?
-        let end = parseBlock("rule", keywords: ["when", "unless", "weight", "speaker", "description"]) { parser in
+        var examples: [RuleExample] = []
+        let end = parseBlock("rule", keywords: ["when", "unless", "weight", "speaker", "description", "example"]) { parser in
             let keyword = parser.current
             if parser.consumeWord("when") {
                 parser.noteDuplicate(condition?.span, keyword: keyword, hint: "combine conditions with 'and' / 'or', or use 'unless'")
@@ -160,6 +161,8 @@ extension Parser {
             } else if parser.consumeWord("description") {
                 parser.noteDuplicate(description?.span, keyword: keyword)
                 description = parser.expectString("a quoted description")
+            } else if parser.consumeWord("example") {
+                if let example = parser.parseExample(start: keyword.span.start) { examples.append(example) }
             } else {
                 return false
             }
@@ -168,7 +171,22 @@ extension Parser {
         if condition == nil {
             error(.missingCondition, "rule '\(name.name)' has no 'when' condition", at: name.span, hint: "add a line such as: when words { late delayed }")
         }
-        return .rule(RuleDeclaration(name: name, target: target, condition: condition, exceptions: exceptions, weight: weight, speaker: speaker, description: description, span: SourceSpan(start: start, end: end)))
+        return .rule(RuleDeclaration(name: name, target: target, condition: condition, exceptions: exceptions, weight: weight, speaker: speaker, description: description, examples: examples, span: SourceSpan(start: start, end: end)))
+    }
+
+    /// example = "example" string "->" [ "not" ] category-id ; after the keyword.
+    private mutating func parseExample(start: Int) -> RuleExample? {
+        guard let text = expectString("a quoted message after 'example'") else { return nil }
+        if text.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error(.emptyExample, "example message is empty", at: text.span, hint: "write the message a customer would send")
+        }
+        guard consume(.arrow) != nil else {
+            expected("'->' and the category the example must get", hint: "example \"my parcel is late\" -> delivery.late")
+            return nil
+        }
+        let negated = consumeWord("not")
+        guard let category = expectCategoryID(negated ? "a category id after 'not'" : "a category id (or 'not' and one) after '->'") else { return nil }
+        return RuleExample(text: text, negated: negated, category: category, span: SourceSpan(start: start, end: previousEnd))
     }
 
     private mutating func parseSettings(start: Int) -> Declaration? {
@@ -188,19 +206,23 @@ extension Parser {
         return .settings(SettingsDeclaration(settings: settings, span: SourceSpan(start: start, end: end)))
     }
 
-    /// lint = "lint" "{" { "disable" id { id } | "severity" id ( "error" | "warning" | "note" ) } "}" ; a clause per line.
+    /// lint = "lint" "{" { ( "disable" | "enable" ) id { id } | "severity" id ( "error" | "warning" | "note" ) } "}" ; a clause per line.
     private mutating func parseLintConfig(start: Int) -> Declaration? {
         var clauses: [LintConfigDeclaration.Clause] = []
-        let end = parseBlock("lint block", keywords: ["disable", "severity"]) { parser in
+        let end = parseBlock("lint block", keywords: ["disable", "enable", "severity"]) { parser in
             let keyword = parser.current
-            if parser.consumeWord("disable") {
+            if parser.isWord("disable") || parser.isWord("enable") {
+                let enabling = parser.advance().text == "enable"
                 var ids: [Identifier] = []
                 while parser.current.kind == .word, !parser.current.startsLine {
                     let token = parser.advance()
                     ids.append(Identifier(name: token.text, span: token.span))
                 }
-                if ids.isEmpty { parser.expected("a lint check id after 'disable'", hint: "disable no-prefilter-literal") }
-                clauses.append(.disable(ids, span: SourceSpan(start: keyword.span.start, end: parser.previousEnd)))
+                if ids.isEmpty {
+                    parser.expected("a lint check id after '\(keyword.text)'", hint: enabling ? "enable rule-without-example" : "disable no-prefilter-literal")
+                }
+                let span = SourceSpan(start: keyword.span.start, end: parser.previousEnd)
+                clauses.append(enabling ? .enable(ids, span: span) : .disable(ids, span: span))
             } else if parser.consumeWord("severity") {
                 guard parser.current.kind == .word, !parser.current.startsLine else {
                     parser.expected("a lint check id after 'severity'", hint: "severity conflicting-pattern error")

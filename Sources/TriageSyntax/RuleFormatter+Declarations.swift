@@ -53,6 +53,7 @@ extension RuleFormatter {
             let items = d.clauses.map { clause -> BlockItem in
                 switch clause {
                 case .disable(let ids, let span): return lineItem(extent: span, rank: 0, "disable " + ids.map(\.name).joined(separator: " "))
+                case .enable(let ids, let span): return lineItem(extent: span, rank: 0, "enable " + ids.map(\.name).joined(separator: " "))
                 case .severity(let id, let level, let span): return lineItem(extent: span, rank: 0, "severity \(id.name) \(level.name)")
                 }
             }
@@ -147,7 +148,7 @@ extension RuleFormatter {
         return renderBlock(header: header, span: d.span, items: items, inner: inner)
     }
 
-    /// Clauses in the order when, unless…, weight, speaker, description.
+    /// Clauses in the order when, unless…, weight, speaker, description, examples.
     func renderRule(_ d: RuleDeclaration, inner: [Comment]) -> Rendered {
         let target = d.target.text
         var items: [BlockItem] = []
@@ -169,6 +170,10 @@ extension RuleFormatter {
         }
         if let description = d.description {
             items.append(lineItem(extent: clauseExtent(valueAt: description.span), rank: 4, "description " + RuleFormatter.quoted(description.value)))
+        }
+        for example in d.examples {
+            let expected = (example.negated ? "not " : "") + example.category.name
+            items.append(lineItem(extent: example.span, rank: 5, "example " + RuleFormatter.quoted(example.text.value) + " -> " + expected))
         }
         return renderBlock(header: "rule \(d.name.name) -> \(target)", span: d.span, items: items, inner: inner)
     }

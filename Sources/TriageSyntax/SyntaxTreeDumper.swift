@@ -38,6 +38,9 @@ public enum SyntaxTreeDumper {
                 lines.append("  unless")
                 dump(exception, depth: 2, into: &lines)
             }
+            for example in d.examples {
+                lines.append("  example \"\(example.text.value)\" -> \(example.negated ? "not " : "")\(example.category.name)")
+            }
         case .playbook(let d):
             lines.append("playbook \(d.name.name) title=\(quoted(d.title))")
             for item in d.items {
@@ -57,6 +60,7 @@ public enum SyntaxTreeDumper {
             lines.append("lint " + d.clauses.map { clause in
                 switch clause {
                 case .disable(let ids, _): return "disable=" + ids.map(\.name).joined(separator: ",")
+                case .enable(let ids, _): return "enable=" + ids.map(\.name).joined(separator: ",")
                 case .severity(let id, let level, _): return "severity=\(id.name):\(level.name)"
                 }
             }.joined(separator: " "))
