@@ -11,6 +11,7 @@ extension OptionName {
     static let check = OptionName("check")
     static let color = OptionName("color")
     static let compact = OptionName("compact")
+    static let coverage = OptionName("coverage")
     static let diff = OptionName("diff")
     static let explain = OptionName("explain")
     static let file = OptionName("file")

@@ -19,6 +19,7 @@ enum TestCommand {
             OptionSpec(name: .minF1, kind: .value(placeholder: "X"), help: "fail when macro F1 is below X (0–1)"),
             OptionSpec(name: .minCategoryF1, kind: .repeatable(placeholder: "CATEGORY=X"), help: "fail when a category's F1 is below X"),
             OptionSpec(name: .filter, kind: .repeatable(placeholder: "TEXT"), help: "run only the cases whose file, name or label contain TEXT"),
+            OptionSpec(name: .coverage, help: "report which rules fired and which patterns and word-list entries matched, per rule file"),
             OptionSpec(name: .noExamples, help: "do not run the rules' own 'example' items"),
             OptionSpec(name: .watch, help: "run again whenever a rule file, fixture or corpus changes (until Ctrl-C)"),
             OptionSpec(name: .baseline, kind: .value(placeholder: "FILE"), help: "compare with recorded decisions; fail only on newly broken cases"),
@@ -135,7 +136,8 @@ enum TestCommand {
         }
 
         let classifier = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag(.noPrefilter), timeBudget: settings.timeBudget, today: settings.today)
-        let results = runCases(cases, classifier: classifier, jobs: settings.jobs, progress: !parsed.flag(.noProgress), io: io)
+        let results = runCases(cases, runner: TestRunner(classifier: classifier, collectsCoverage: parsed.flag(.coverage)), jobs: settings.jobs,
+                               progress: !parsed.flag(.noProgress), io: io)
         var baseline: Baseline?
         switch resolveBaseline(settings, results: results, io: io, errorStyle: errorStyle) {
         case .success(let resolved): baseline = resolved
@@ -153,8 +155,12 @@ enum TestCommand {
         var run = TestRun(results: results, problems: problems, skippedFiles: collected.skipped, ruleSet: ruleSet, gates: settings.gates,
                           baseline: baseline, seconds: Date().timeIntervalSince(started))
         run.filteredOut = filteredOut
+        if parsed.flag(.coverage) { run.coverage = RuleCoverage(results: results, ruleSet: ruleSet) }
         let options = ReportOptions(style: style, verbose: parsed.flag(.verbose))
         io.write(ReportRegistry.test.render(run, as: .text, options: options) ?? "")
+        if let coverage = run.coverage {
+            io.write(TestCoverageReport(coverage: coverage, style: style).render())
+        }
         if let holdout = settings.holdout {
             io.write(TestHoldoutReport(results: results, split: holdout, ruleSet: ruleSet, style: style).render())
         }
@@ -183,13 +189,13 @@ enum TestCommand {
     }
 
     /// Classifies every case on `jobs` workers, with a progress bar on a terminal for long runs.
-    private static func runCases(_ cases: [TestCase], classifier: Classifier, jobs: Int, progress: Bool, io: CommandIO) -> [CaseResult] {
+    private static func runCases(_ cases: [TestCase], runner: TestRunner, jobs: Int, progress: Bool, io: CommandIO) -> [CaseResult] {
         let bar = progress && io.stderrIsTerminal && cases.count >= 200 ? ProgressBar(io: io, total: cases.count, label: "testing") : nil
         var update: (@Sendable (Int) -> Void)?
         if let bar {
             update = { done in bar.update(done) }
         }
-        let results = TestRunner(classifier: classifier).run(cases, jobs: jobs, progress: update)
+        let results = runner.run(cases, jobs: jobs, progress: update)
         bar?.finish()
         return results
     }

@@ -88,4 +88,7 @@ public struct PatternTrace: Sendable {
     public let spans: [MatchSpan]
     /// For each span, whether a negation word precedes it.
     public let negated: [Bool]
+    /// For each span, the words as the pattern read them (normalised: "rcvd" reads
+    /// "received"), so coverage can tell which entry of a word list matched.
+    public let normalizedTexts: [String]
 }

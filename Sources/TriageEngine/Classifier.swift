@@ -96,7 +96,8 @@ public struct Classifier: Sendable {
             if explain {
                 let patterns = Classifier.orderedUnique(rule.patterns).map { pattern in
                     let spans = scan.spans(pattern: pattern, scope: rule.speaker)
-                    return PatternTrace(pattern: pattern, spans: toOriginal.spans(spans), negated: spans.map(scan.isNegated))
+                    return PatternTrace(pattern: pattern, spans: toOriginal.spans(spans), negated: spans.map(scan.isNegated),
+                                        normalizedTexts: spans.map(normalized.text(of:)))
                 }
                 traces.append(RuleTrace(rule: rule.index, fired: fired, conditionHeld: held, blockedByException: blockedBy,
                                         undecided: isUndecided, patterns: patterns))

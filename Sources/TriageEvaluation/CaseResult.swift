@@ -43,6 +43,8 @@ public struct CaseResult: Sendable {
     public let failures: [String]
     /// Patterns stopped by a PCRE2 limit, as "rule (limit)".
     public let limitHits: [String]
+    /// What matched, for `--coverage`; nil when the run does not collect it.
+    public var coverage: CaseCoverage?
 
     public var isFailure: Bool { status == .failed }
 }

@@ -18,6 +18,8 @@ public struct TestRun: Sendable {
     public let seconds: Double
     /// Cases read but left out by `--filter`; metrics cover only the cases that ran.
     public var filteredOut = 0
+    /// `--coverage`: what the cases exercised in the rule files.
+    public var coverage: RuleCoverage?
 
     public init(results: [CaseResult], problems: [InputProblem], skippedFiles: [String], ruleSet: CompiledRuleSet,
                 gates: TestGates, baseline: Baseline?, seconds: Double) {

@@ -5,9 +5,12 @@ import TriageSupport
 /// Classifies every case on all cores and checks it against its expectation.
 public struct TestRunner: Sendable {
     public let classifier: Classifier
+    /// Trace every rule of every case to count what matched (`--coverage`); slower.
+    public let collectsCoverage: Bool
 
-    public init(classifier: Classifier) {
+    public init(classifier: Classifier, collectsCoverage: Bool = false) {
         self.classifier = classifier
+        self.collectsCoverage = collectsCoverage
     }
 
     /// Results in the order of `cases`. `progress` is called with the number of cases done,
@@ -18,7 +21,7 @@ public struct TestRunner: Sendable {
     }
 
     public func evaluate(_ testCase: TestCase) -> CaseResult {
-        let classification = classifier.classify(Message(testCase.text))
+        let classification = classifier.classify(Message(testCase.text), explain: collectsCoverage)
         let ruleSet = classifier.ruleSet
         let expectation = testCase.expectation
         var failures: [String] = []
@@ -68,12 +71,28 @@ public struct TestRunner: Sendable {
         } else {
             status = failures.isEmpty ? .passed : .failed
         }
-        return CaseResult(testCase: testCase, status: status, category: category, secondary: secondary, confidence: classification.confidence,
+        var result = CaseResult(testCase: testCase, status: status, category: category, secondary: secondary, confidence: classification.confidence,
                           signals: signals, entities: entities, playbook: playbook, evidence: evidence,
                           firedRules: classification.evidence.map(\.rule), failures: failures,
                           limitHits: classification.limitHits.map { "\($0.users.joined(separator: ", ")) (\($0.limit.rawValue))" }
                             + (classification.budgetExceeded.map { budget in
                                 ["time budget used up; not evaluated: " + budget.undecidedRules.map { ruleSet.rules[$0].name }.joined(separator: ", ")]
                             } ?? []))
+        if collectsCoverage { result.coverage = Self.coverage(of: classification, ruleSet: ruleSet) }
+        return result
+    }
+
+    private static func coverage(of classification: Classification, ruleSet: CompiledRuleSet) -> CaseCoverage {
+        var patterns = Set<Int>()
+        var words: [Int: Set<String>] = [:]
+        for trace in classification.traces {
+            for pattern in trace.patterns where !pattern.spans.isEmpty {
+                patterns.insert(pattern.pattern)
+                if ruleSet.patterns[pattern.pattern].kind == .words {
+                    words[pattern.pattern, default: []].formUnion(pattern.normalizedTexts.map { $0.lowercased() })
+                }
+            }
+        }
+        return CaseCoverage(matchedPatterns: patterns.sorted(), matchedWords: words.mapValues { $0.sorted() })
     }
 }

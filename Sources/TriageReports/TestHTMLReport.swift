@@ -25,6 +25,7 @@ struct TestHTMLReport: Reporter {
         if !run.problems.isEmpty || !run.skippedFiles.isEmpty { body.append(problems()) }
         body.append(failingCases())
         if !run.knownFailures.isEmpty || !run.fixedTodos.isEmpty { body.append(todoCases()) }
+        if let coverage = run.coverage { body.append(coverageSection(coverage)) }
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -74,6 +75,7 @@ struct TestHTMLReport: Reporter {
         if !run.problems.isEmpty || !run.skippedFiles.isEmpty { links.append(("problems", "Input problems")) }
         links.append(("failures", "Failing cases (\(run.failed.count))"))
         if !run.knownFailures.isEmpty || !run.fixedTodos.isEmpty { links.append(("todo", "Todo (\(run.knownFailures.count + run.fixedTodos.count))")) }
+        if run.coverage != nil { links.append(("coverage", "Coverage")) }
         return "<nav>" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined() + "</nav>"
     }
 
@@ -398,6 +400,33 @@ struct TestHTMLReport: Reporter {
         value < 0.5 ? "bad" : value < 0.8 ? "fair" : "good"
     }
 
+    // MARK: - Coverage
+
+    /// Each rule file with its lines coloured: green where a rule fired or a pattern or entry
+    /// matched, red where one never did; the gutter gives the cases and, on hover, what.
+    private func coverageSection(_ coverage: RuleCoverage) -> String {
+        var html = "<section id=\"coverage\"><h2>Coverage</h2><p>\(coverage.cases) cases: rules fired \(coverage.rulesFired)/\(coverage.ruleCount), "
+            + "patterns matched \(coverage.patternsMatched)/\(coverage.patternCount), word-list entries matched \(coverage.wordsMatched)/\(coverage.wordCount). "
+            + "A red entry matched nothing: a candidate for removal, or for a fixture that needs it.</p>"
+        for file in coverage.files {
+            let marks = file.lineCoverage
+            var notes: [Int: [String]] = [:]
+            for rule in file.rules { notes[rule.line, default: []].append("rule \(rule.name): fired \(rule.fired)") }
+            for pattern in file.patterns { notes[pattern.line, default: []].append("pattern at column \(pattern.column): matched \(pattern.matched)") }
+            for word in file.words where word.matched == 0 { notes[word.line, default: []].append("'\(word.text)': matched 0") }
+            let fired = file.rules.filter { $0.fired > 0 }.count
+            html += "<details open><summary><code>\(e(file.path))</code> — rules \(fired)/\(file.rules.count)</summary><pre class=\"coverage\">"
+            for (index, text) in file.lines.enumerated() {
+                let line = index + 1
+                let kind = marks[line].map { $0 ? "hit" : "miss" } ?? "none"
+                let title = notes[line].map { " title=\"\(a($0.joined(separator: "; ")))\"" } ?? ""
+                html += "<span class=\"cov-\(kind)\"\(title)><span class=\"ln\">\(line)</span>\(e(text))</span>\n"
+            }
+            html += "</pre></details>"
+        }
+        return html + "</section>"
+    }
+
     private func e(_ text: String) -> String { HTMLEscaping.text(text) }
     private func a(_ text: String) -> String { HTMLEscaping.attribute(text) }
     private func f2(_ value: Double) -> String { String(format: "%.2f", value) }
@@ -406,6 +435,11 @@ struct TestHTMLReport: Reporter {
     static let css = """
     :root { color-scheme: light; --ink: #1f2328; --dim: #656d76; --line: #d0d7de; --soft: #f6f8fa;
       --green: #1a7f37; --red: #cf222e; --amber: #9a6700; }
+    pre.coverage { overflow-x: auto; padding: 8px 0; background: var(--soft); }
+    pre.coverage > span { display: block; padding: 0 12px; white-space: pre; }
+    pre.coverage .cov-hit { background: #dafbe1; }
+    pre.coverage .cov-miss { background: #ffebe9; }
+    pre.coverage .ln { display: inline-block; width: 4em; color: var(--dim); user-select: none; }
     * { box-sizing: border-box; }
     body { margin: 0 auto; max-width: 1200px; padding: 0 24px 48px; color: var(--ink); background: #fff;
       font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }

@@ -61,6 +61,7 @@ struct TestJSONReport: Reporter {
                          JSONMember("changed", .array(b.changed.map { .string($0.testCase.id) })),
                          JSONMember("removed", .array(b.removed.map { .string($0) }))])
             } ?? .null),
+            JSONMember("coverage", run.coverage.map(coverageValue) ?? .null),
             JSONMember("problems", .array(run.problems.map { p in
                 .object([JSONMember("file", .string(p.file)), JSONMember("line", .int(p.line)), JSONMember("message", .string(p.message))])
             })),
@@ -98,6 +99,30 @@ struct TestJSONReport: Reporter {
                          }))])
             })),
             JSONMember("limits", .array(result.limitHits.map { .string($0) })),
+        ])
+    }
+
+    /// `--coverage`, per rule file: rules with how many cases they fired on, patterns and
+    /// word-list entries with how many cases they matched.
+    private func coverageValue(_ coverage: RuleCoverage) -> JSONValue {
+        .object([
+            JSONMember("cases", .int(coverage.cases)),
+            JSONMember("files", .array(coverage.files.map { file in
+                .object([
+                    JSONMember("file", .string(file.path)),
+                    JSONMember("rules", .array(file.rules.map { rule in
+                        .object([JSONMember("name", .string(rule.name)), JSONMember("line", .int(rule.line)), JSONMember("fired", .int(rule.fired))])
+                    })),
+                    JSONMember("patterns", .array(file.patterns.map { pattern in
+                        .object([JSONMember("source", .string(pattern.source)), JSONMember("line", .int(pattern.line)),
+                                 JSONMember("column", .int(pattern.column)), JSONMember("matched", .int(pattern.matched))])
+                    })),
+                    JSONMember("words", .array(file.words.map { word in
+                        .object([JSONMember("text", .string(word.text)), JSONMember("line", .int(word.line)),
+                                 JSONMember("column", .int(word.column)), JSONMember("matched", .int(word.matched))])
+                    })),
+                ])
+            })),
         ])
     }
 }
