@@ -110,10 +110,12 @@ extension LanguageServer {
             JSONMember("range", range),
             JSONMember("severity", .int(severity)),
             JSONMember("code", .string(diagnostic.id.rawValue)),
-            JSONMember("codeDescription", .object(["href": .string(diagnosticsDocumentation + "#" + diagnostic.id.rawValue)])),
             JSONMember("source", "triage"),
             JSONMember("message", .string(message)),
         ]
+        if let documentation = diagnosticsDocumentation {
+            members.insert(JSONMember("codeDescription", .object(["href": .string(documentation + "#" + diagnostic.id.rawValue)])), at: 3)
+        }
         let related: [JSONValue] = diagnostic.notes.compactMap { note in
             guard let file = note.file ?? diagnostic.file else { return nil }
             let noteLines = analysis.lines(of: file.path) ?? LineTable(file.text)

@@ -13,12 +13,23 @@ public final class LanguageServer {
     enum State { case uninitialized, running, shuttingDown }
 
     /// Where each diagnostic id is documented, a `#id` is appended; `initializationOptions`
-    /// `{"diagnosticsDocumentation": "https://…/diagnostics.md"}` points it elsewhere.
-    public static let defaultDiagnosticsDocumentation = "https://example.invalid/triage/docs/diagnostics.md"
+    /// `{"diagnosticsDocumentation": "https://…/diagnostics.md"}` points it elsewhere. By
+    /// default the `docs/diagnostics.md` of the checkout the binary was built in (found by
+    /// walking up from the executable), as a `file:` URL; nil when there is none, and then
+    /// diagnostics carry no link rather than a made-up one.
+    public static let defaultDiagnosticsDocumentation: String? = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = directory.appendingPathComponent("docs/diagnostics.md")
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.absoluteString }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }()
 
     let output: Output
     var state = State.uninitialized
-    var diagnosticsDocumentation = LanguageServer.defaultDiagnosticsDocumentation
+    var diagnosticsDocumentation: String? = LanguageServer.defaultDiagnosticsDocumentation
     /// Open documents by URI.
     var documents: [String: TextDocument] = [:]
     /// Analyses by pack key (the pack's directory, or the URI of a document without a path).
