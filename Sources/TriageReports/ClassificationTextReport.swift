@@ -36,6 +36,10 @@ struct ClassificationTextReport: Reporter {
         var facts = ["confidence \(format(c.confidence))", "score \(c.score.compact)"]
         if let secondary = c.secondary { facts.append("secondary " + style.bold(secondary.id)) }
         lines.append(style.dim(facts.joined(separator: " · ")))
+        // A tie is thin evidence: say so, so a reader weighs the answer accordingly.
+        if case .tieBroken(let others, let reason) = c.decision {
+            lines.append(style.yellow("tie") + ": the same score as " + others.map { style.bold($0) }.joined(separator: ", ") + "; decided by " + reason.rawValue)
+        }
         if !c.signals.isEmpty {
             lines.append("signals:  " + c.signals.map { style.yellow($0.signal.name) }.joined(separator: ", "))
         }

@@ -205,3 +205,15 @@ import Testing
         }
     }
 }
+
+/// A tie is said in the text answer, with what broke it.
+@Suite struct ClassifyTieTests {
+    @Test func aTieIsNamedWithItsTieBreak() throws {
+        let directory = try TemporaryDirectory()
+        let rules = try directory.write("pack.rules", smallRulePack)
+        let tied = run(["classify", "--rules", rules, "it is late and the mug is cracked"])
+        #expect(tied.stdout.contains("tie: the same score as broken; decided by declared earlier in the rule pack"), "\(tied.stdout)")
+        let clear = run(["classify", "--rules", rules, "it is late"])
+        #expect(!clear.stdout.contains("tie:"))
+    }
+}
