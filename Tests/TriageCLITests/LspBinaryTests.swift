@@ -39,6 +39,10 @@ import Testing
         let undefined = try #require(diagnostics.first { $0["code"] as? String == "undefined-name" })
         let start = try #require((undefined["range"] as? [String: Any])?["start"] as? [String: Int])
         #expect(start == ["line": 1, "character": 10])
+        // The binary sits in this checkout: its diagnostics link to this checkout's docs.
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/diagnostics.md").absoluteString
+        #expect((undefined["codeDescription"] as? [String: Any])?["href"] as? String == docs + "#undefined-name")
         #expect(messages.contains { $0["id"] as? Int == 2 && $0.keys.contains("result") })
     }
 
