@@ -1,5 +1,5 @@
 import Foundation
-import TriageBatch
+import TriageEngine
 
 /// Reads the message to classify from an argument, a file or standard input, and refuses
 /// what cannot be classified with a clear reason: empty, binary, not UTF-8, too large.
