@@ -62,6 +62,29 @@ public struct MessageBytes: Sendable {
         return MessageBytes(text: text, origin: origin, repair: repair)
     }
 
+    /// The checks of ``validate(_:origin:strictUTF8:)`` for text already decoded (a JSON
+    /// string, a CSV field), without copying it: size, NUL and emptiness.
+    public static func validate(text: String, origin: String, repair: String? = nil) throws(Refusal) -> MessageBytes {
+        var text = text
+        let size = text.utf8.count
+        if size > maximumBytes {
+            throw Refusal(message: "\(origin): message is larger than \(maximumBytes >> 20) MiB")
+        }
+        // Native strings are contiguous; `makeContiguousUTF8` copies only bridged ones.
+        text.makeContiguousUTF8()
+        let nul = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        } ?? nil
+        if let nul {
+            throw Refusal(message: "\(origin): input looks binary (NUL byte at offset \(nul)); triage classifies UTF-8 text")
+        }
+        if text.allSatisfy({ $0.isWhitespace }) {
+            throw Refusal(message: "\(origin): nothing to classify: the message is empty")
+        }
+        return MessageBytes(text: text, origin: origin, repair: repair)
+    }
+
     /// The bytes as text, each byte that is not UTF-8 replaced with U+FFFD, and the first
     /// such byte (nil when the bytes are valid UTF-8).
     public static func decode(_ data: some Collection<UInt8>) -> (text: String, invalid: InvalidByte?) {
@@ -71,6 +94,19 @@ public struct MessageBytes: Sendable {
         let position = TextPositions(prefix).position(ofUTF8: prefix.utf8.count)
         let invalid = InvalidByte(offset: offset, byte: data[data.index(data.startIndex, offsetBy: offset)], line: position.line, column: position.column)
         return (String(decoding: data, as: UTF8.self), invalid)
+    }
+
+    /// Whether the bytes are UTF-8, without making a String of them.
+    public static func isValidUTF8(_ bytes: some Collection<UInt8>) -> Bool {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
     }
 
     private static func firstInvalidByte(_ data: some Collection<UInt8>) -> Int {
