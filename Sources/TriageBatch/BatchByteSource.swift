@@ -1,4 +1,5 @@
 import Foundation
+import TriageSupport
 
 /// The bytes of one batch input, read a block at a time so a 1 GB file is never in memory:
 /// a file, standard input, or (in in-process tests) the captured standard input.
@@ -69,7 +70,11 @@ final class BatchByteSource {
                     count = max(0, result)
                     if result < 0 { failure = errno }
                 }
-                if failure == EINTR { continue }
+                if failure == EINTR {
+                    // A stop signal ends the input where it is; the runner then stops.
+                    if StopSignals.requested != nil { return nil }
+                    continue
+                }
                 if failure != 0 { throw BatchReadError(message: String(cString: strerror(failure))) }
                 return block.isEmpty ? nil : block
             }

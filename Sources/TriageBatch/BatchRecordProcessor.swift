@@ -68,22 +68,24 @@ public struct BatchRecordProcessor: Sendable {
         case .unreadable(let reason):
             return .failure(Failure(reason: reason))
         case .plain(let bytes):
-            guard String(validating: bytes, as: UTF8.self) != nil else {
-                if !strictUTF8 { return repaired(validate(Array(String(decoding: bytes, as: UTF8.self).utf8), passThrough: nil)) }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                if !strictUTF8 { return repaired(validate(String(decoding: bytes, as: UTF8.self), passThrough: nil)) }
                 return .failure(Failure(reason: BatchRecord.invalidUTF8(bytes) ?? "not valid UTF-8"))
             }
-            return validate(bytes, passThrough: nil)
+            return validate(text, passThrough: nil)
         case .fields(let text, let passThrough, let problem, let invalidUTF8):
             if let problem { return .failure(Failure(reason: problem, passThrough: passThrough)) }
             if let invalidUTF8, strictUTF8 { return .failure(Failure(reason: invalidUTF8, passThrough: passThrough)) }
             guard let text else { return .failure(Failure(reason: "no text field '\(textField)'", passThrough: passThrough)) }
-            let result = validate(Array(text.utf8), passThrough: passThrough)
+            let result = validate(text, passThrough: passThrough)
             return invalidUTF8 == nil ? result : repaired(result)
         case .json(let bytes):
-            if String(validating: bytes, as: UTF8.self) == nil && !strictUTF8 {
+            // Checked without making a String of the line: a 30 MB line is not copied for it.
+            let isUTF8 = MessageBytes.isValidUTF8(bytes)
+            if !isUTF8 && !strictUTF8 {
                 return repaired(decode(BatchRecord(file: record.file, line: record.line, content: .json(Array(String(decoding: bytes, as: UTF8.self).utf8)))))
             }
-            if String(validating: bytes, as: UTF8.self) == nil {
+            if !isUTF8 {
                 // The other fields may still be readable: the id is what lets a pipeline join the error back.
                 let reason = BatchRecord.invalidUTF8(bytes) ?? "not valid UTF-8"
                 let lossy = Array(String(decoding: bytes, as: UTF8.self).utf8)
@@ -102,7 +104,7 @@ public struct BatchRecordProcessor: Sendable {
             guard member.kind == .string else {
                 return .failure(Failure(reason: "text field '\(textField)' is \(Self.describe(member.kind)), not a string", passThrough: others))
             }
-            return validate(Array(JSONReader.decodeString(member.rawValue).utf8), passThrough: others)
+            return validate(JSONReader.decodeString(member.rawValue), passThrough: others)
         }
     }
 
@@ -114,11 +116,12 @@ public struct BatchRecordProcessor: Sendable {
         }
     }
 
-    /// Size, NUL bytes and emptiness, checked like a `classify` message.
-    private func validate(_ bytes: [UInt8], passThrough: String?) -> Result<Decoded, Failure> {
+    /// Size, NUL bytes and emptiness, checked like a `classify` message, on the decoded text
+    /// itself (no copy of it).
+    private func validate(_ text: String, passThrough: String?) -> Result<Decoded, Failure> {
         let origin = "message"
         do {
-            let input = try MessageBytes.validate(Data(bytes), origin: origin)
+            let input = try MessageBytes.validate(text: text, origin: origin)
             return .success(Decoded(text: input.text, passThrough: passThrough))
         } catch {
             // The record already says where it is; keep only the reason.

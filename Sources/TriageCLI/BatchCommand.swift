@@ -44,7 +44,8 @@ enum BatchCommand {
 
         exit codes: 0 every record classified, 65 some records are error records (all were
         written; 0 with --allow-errors), 1 rule errors, 64 usage error, 66 an input file
-        missing or unreadable, 74 output could not be written.
+        missing or unreadable, 74 output could not be written, 130/143 stopped by SIGINT/
+        SIGTERM (the output ends at a whole line; stderr says how many records were written).
 
         examples:
           triage batch complaints.jsonl > results.jsonl
@@ -56,6 +57,8 @@ enum BatchCommand {
     static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
         var exit = ExitCode.ok
         guard let parsed = TriageCommand.parse(arguments, spec: spec, io: io, exit: &exit) else { return exit }
+        // SIGINT and SIGTERM stop the run between two output lines (see `StopSignals`).
+        if io.isProcess { StopSignals.install() }
         let errorStyle = TriageCommand.style(parsed.value(.color), io: io, stream: .stderr)
         let settings: BatchSettings
         do {
@@ -91,12 +94,22 @@ enum BatchCommand {
             onProblem: { io.error($0, style: errorStyle) })
         let started = ContinuousClock.now
         let result = BatchRunner(processor: processor, jobs: settings.jobs,
-                                 write: { io.write($0); return !io.writeFailed },
+                                 write: { output in
+                                     let written = io.writeLines(output) { StopSignals.requested != nil }
+                                     return BatchRunner.Write(lines: written.lines, stopped: written.stopped, failed: io.writeFailed)
+                                 },
+                                 stopRequested: { StopSignals.requested },
                                  progress: progress.map { bar in { bar.update($0 / 1000) } }).run(&reader)
         let elapsed = ContinuousClock.now - started
         progress?.finish()
 
         let summary = result.summary
+        if let signal = result.interrupted {
+            // The output ends at a whole line; the note tells the pipeline it is incomplete.
+            io.error("interrupted by \(StopSignals.name(signal)): \(result.recordsWritten) record\(result.recordsWritten == 1 ? "" : "s") written, "
+                     + "the output is incomplete", style: errorStyle)
+            return signal == SIGINT ? .interrupted : .terminated
+        }
         if summary.records > 0 && summary.jsonErrors == summary.records && settings.format == nil && settings.paths.contains("-") {
             io.hint("standard input is read as JSON Lines and no record was JSON; for one message per line, use --input lines", style: errorStyle)
         }

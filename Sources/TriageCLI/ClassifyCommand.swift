@@ -77,6 +77,13 @@ enum ClassifyCommand {
         guard let ruleSet = RulesOption(io: io, style: errorStyle).load(parsed) else {
             return .ruleErrors
         }
+        // Under `ulimit -v`, a message too large for the memory left is refused, not a crash.
+        if io.isProcess, let refusal = MemoryHeadroom.refusal(
+            needed: MemoryHeadroom.estimate(input.text),
+            for: "\(input.origin): classifying the message (\(MemoryHeadroom.megabytes(input.text.utf8.count)) MB)") {
+            io.error(refusal, style: errorStyle)
+            return .dataError
+        }
         let explain = parsed.flag(.explain)
         let explainAll = parsed.value(.explain) == ClassifyCommand.explainAll
         let classification = Classifier(ruleSet: ruleSet, usePrefilter: !parsed.flag(.noPrefilter), timeBudget: timeBudget, today: today).classify(Message(input.text), explain: explain)

@@ -71,6 +71,24 @@ public final class CommandIO: @unchecked Sendable {
     }
 
     public func write(_ text: String) { emit(Data(text.utf8), fd: 1) }
+
+    /// The real process streams, not buffers: only then may a command install signal handlers.
+    public var isProcess: Bool { !capture }
+
+    /// Writes lines to standard output and stops only between two lines when `stopRequested`
+    /// says so (a signal): the line being written is finished, the rest is not written. A
+    /// failed write is recorded like ``write(_:)``'s. Returns the lines written and whether it stopped.
+    public func writeLines(_ text: String, stopRequested: () -> Bool) -> (lines: Int, stopped: Bool) {
+        let data = Data(text.utf8)
+        if capture || writeFailed {
+            if stopRequested() { return (0, true) }
+            emit(data, fd: 1)
+            return (writeFailed ? 0 : data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }, false)
+        }
+        let result = FileDescriptorWriter.writeLines(data, to: 1, stopRequested: stopRequested)
+        if let error = result.error { recordFailure(error) }
+        return (result.lines, result.stopped)
+    }
     public func writeError(_ text: String) { emit(Data(text.utf8), fd: 2) }
 
     /// `error: message` (or `warning: …`) on standard error. The message may quote input —

@@ -15,4 +15,8 @@ public enum ExitCode: Int32, Sendable {
     case cannotCreate = 73
     /// Output could not be written.
     case ioError = 74
+    /// `batch`: stopped by SIGINT (128 + 2, the shell's code for a process Ctrl-C ended).
+    case interrupted = 130
+    /// `batch`: stopped by SIGTERM (128 + 15).
+    case terminated = 143
 }

@@ -1,5 +1,5 @@
 import Foundation
-import TriageBatch
+import TriageEngine
 
 /// Reads the message to classify from an argument, a file or standard input, and refuses
 /// what cannot be classified with a clear reason: empty, binary, not UTF-8, too large.
@@ -51,6 +51,11 @@ struct MessageInput {
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Failure(message: "cannot read '\(path)': permission denied", code: .noInput)
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil, size <= maximumBytes,
+           let refusal = MemoryHeadroom.refusal(needed: size * MemoryHeadroom.bytesPerFileByte,
+                                                for: "\(path): reading the message (\(MemoryHeadroom.megabytes(size)) MB)") {
+            throw Failure(message: refusal, code: .dataError)
         }
         defer { try? handle.close() }
         return try validate(handle.readLimited(maximumBytes + 1), origin: path, strictUTF8: strictUTF8)

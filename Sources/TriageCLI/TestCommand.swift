@@ -38,6 +38,7 @@ enum TestCommand {
             OptionSpec(name: .noProgress, help: "never draw the progress bar"),
             .color("colour the text output"),
             .noPrefilter,
+            .strictUTF8,
             .help,
         ],
         positionalName: "PATH",

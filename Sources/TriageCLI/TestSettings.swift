@@ -52,6 +52,7 @@ struct TestSettings {
         reader.labelField = parsed.value(.labelField) ?? "label"
         reader.secondaryField = parsed.value(.secondaryField)
         reader.idField = parsed.value(.idField)
+        reader.strictUTF8 = parsed.flag(.strictUTF8)
     }
 
     private static func fraction(_ text: String?, option: String) throws(UsageError) -> Double? {

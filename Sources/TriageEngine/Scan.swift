@@ -139,7 +139,12 @@ final class Scan {
     /// In rule order. Without the prefilter, every rule.
     func rulesToEvaluate() -> [Int] {
         guard usePrefilter else { return Array(ruleSet.rules.indices) }
-        var selected = ruleSet.unconditionalRules + ruleSet.rulesGatedByUnfilteredPatterns
+        // One flag per rule, not a list per turn: a transcript of a million turns would list
+        // the same rules millions of times (67 MB for 1M turns with the shipped pack).
+        var selected = [Bool](repeating: false, count: ruleSet.rules.count)
+        for rule in ruleSet.unconditionalRules { selected[rule] = true }
+        for rule in ruleSet.rulesGatedByUnfilteredPatterns { selected[rule] = true }
+        var patternSeen = [Bool](repeating: false, count: ruleSet.gatedRulesByPattern.count)
         for turn in 0..<turnCount {
             // Out of time before every turn was prefiltered: try every rule, and each one
             // that needs a pattern not run yet is reported undecided.
@@ -147,13 +152,12 @@ final class Scan {
             guard let patterns = candidates.compute(turn: turn, text: message.turns[turn].text) else {
                 return Array(ruleSet.rules.indices)
             }
-            for pattern in patterns { selected += ruleSet.gatedRulesByPattern[pattern] }
+            for pattern in patterns where !patternSeen[pattern] {
+                patternSeen[pattern] = true
+                for rule in ruleSet.gatedRulesByPattern[pattern] { selected[rule] = true }
+            }
         }
-        selected.sort()
-        var unique: [Int] = []
-        unique.reserveCapacity(selected.count)
-        for rule in selected where rule != unique.last { unique.append(rule) }
-        return unique
+        return selected.indices.filter { selected[$0] }
     }
 
     /// Whether the pattern has a non-empty match in a turn of the scope, running PCRE2 only

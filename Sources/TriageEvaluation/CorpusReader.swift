@@ -11,6 +11,9 @@ public struct CorpusReader: Sendable {
     public var secondaryField: String?
     /// When set and present, the case id is `file#id` instead of `file:line`.
     public var idField: String? = "id"
+    /// A record that is not UTF-8 is an input problem; else it is decoded with U+FFFD for
+    /// each bad byte and classified, with the `input_repaired` warning (``TestCase/repair``).
+    public var strictUTF8 = false
 
     public init() {}
 
@@ -42,12 +45,19 @@ public struct CorpusReader: Sendable {
                 problems.append(InputProblem(file: path, line: lineNumber, message: "line is longer than the \(RuleLimits.maximumMessageBytes >> 20) MiB message limit (\(line.count) bytes)"))
                 continue
             }
-            guard String(validating: line, as: UTF8.self) != nil else {
-                problems.append(InputProblem(file: path, line: lineNumber, message: "line is not valid UTF-8"))
-                continue
+            var bytes = Array(line)
+            var repair: InputProblem?
+            if String(validating: line, as: UTF8.self) == nil {
+                guard !strictUTF8 else {
+                    problems.append(InputProblem(file: path, line: lineNumber, message: "line is not valid UTF-8"))
+                    continue
+                }
+                let (text, invalid) = MessageBytes.decode(line)
+                bytes = Array(text.utf8)
+                repair = invalid.map { InputProblem.repaired(file: path, line: lineNumber, $0) }
             }
             let object: JSONObjectLine
-            switch JSONReader.parseObjectLine(Array(line)) {
+            switch JSONReader.parseObjectLine(bytes) {
             case .success(let parsed): object = parsed
             case .failure(let failure):
                 problems.append(InputProblem(file: path, line: lineNumber, message: failure.message))
@@ -63,7 +73,9 @@ public struct CorpusReader: Sendable {
                 }
             }
             switch makeCase(fields, path: path, line: lineNumber) {
-            case .success(let testCase): cases.append(testCase)
+            case .success(var testCase):
+                testCase.repair = repair
+                cases.append(testCase)
             case .failure(let problem): problems.append(problem)
             }
         }
@@ -72,15 +84,22 @@ public struct CorpusReader: Sendable {
 
     public func readCSV(_ data: Data, path: String) -> (cases: [TestCase], problems: [InputProblem]) {
         var problems: [InputProblem] = []
-        // Lines that are not UTF-8 are reported and left out, so the rest still parses.
+        // Lines that are not UTF-8 are decoded with U+FFFD for each bad byte and the record
+        // they belong to carries the warning; with `strictUTF8` they are reported and left
+        // out, so the rest still parses.
         var text = ""
         var lineNumber = 0
+        var repairs: [(line: Int, invalid: MessageBytes.InvalidByte)] = []
         for rawLine in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if let line = String(validating: rawLine, as: UTF8.self) {
                 text += line
-            } else {
+            } else if strictUTF8 {
                 problems.append(InputProblem(file: path, line: lineNumber, message: "line is not valid UTF-8"))
+            } else {
+                let (line, invalid) = MessageBytes.decode(rawLine)
+                text += line
+                if let invalid { repairs.append((lineNumber, invalid)) }
             }
             text += "\n"
         }
@@ -90,15 +109,29 @@ public struct CorpusReader: Sendable {
             problems.append(InputProblem(file: path, line: 1, message: "no header row"))
             return ([], problems)
         }
+        // The first repaired line of each record (a quoted field may span lines); a header
+        // that is not UTF-8 names its columns wrongly, which is a problem, not a repair.
+        let starts = records.map(\.line)
+        var repairByRecord: [Int: InputProblem] = [:]
+        for repair in repairs {
+            let index = (starts.lastIndex { $0 <= repair.line }) ?? 0
+            if index == 0 {
+                problems.append(InputProblem(file: path, line: repair.line, message: "header row is not valid UTF-8 (byte 0x\(String(repair.invalid.byte, radix: 16, uppercase: true)) at column \(repair.invalid.column))"))
+            } else if repairByRecord[index] == nil {
+                repairByRecord[index] = InputProblem.repaired(file: path, line: repair.line, repair.invalid)
+            }
+        }
         var cases: [TestCase] = []
-        for record in records.dropFirst() {
+        for (index, record) in records.enumerated().dropFirst() {
             guard record.fields.count == header.fields.count else {
                 problems.append(InputProblem(file: path, line: record.line, message: "record has \(record.fields.count) fields, the header has \(header.fields.count)"))
                 continue
             }
             let object = Dictionary(zip(header.fields.map { $0.trimmingSpaces }, record.fields.map { Field.string($0) }), uniquingKeysWith: { a, _ in a })
             switch makeCase(object, path: path, line: record.line) {
-            case .success(let testCase): cases.append(testCase)
+            case .success(var testCase):
+                testCase.repair = repairByRecord[index]
+                cases.append(testCase)
             case .failure(let problem): problems.append(problem)
             }
         }

@@ -1,3 +1,5 @@
+import TriageEngine
+
 /// One labelled message: a fixture file, or one record of a labelled corpus.
 public struct TestCase: Sendable {
     public enum Kind: String, Sendable {
@@ -20,6 +22,9 @@ public struct TestCase: Sendable {
     /// A known failure that must not fail the run; the reason is given.
     public let todo: String?
     public let note: String?
+    /// When the case's bytes were not UTF-8 and were decoded with U+FFFD for each bad byte:
+    /// the `input_repaired` warning, with the place of the first bad byte.
+    public var repair: InputProblem?
 
     public init(id: String, kind: Kind, file: String, line: Int, text: String, textLine: Int, textColumn: Int = 1, expectation: Expectation,
                 todo: String? = nil, note: String? = nil) {
@@ -37,6 +42,7 @@ public struct TestCase: Sendable {
 }
 
 /// A fixture file or corpus record that could not be read; the run reports it and goes on.
+/// Also the shape of a warning about a case that was read (``TestCase/repair``).
 public struct InputProblem: Sendable, Hashable, Error {
     public let file: String
     public let line: Int
@@ -49,4 +55,11 @@ public struct InputProblem: Sendable, Hashable, Error {
     }
 
     public var description: String { "\(file):\(line): \(message)" }
+
+    /// The `input_repaired` warning for a case whose first bad byte is `invalid`; `line` is
+    /// the line of the file it is on.
+    static func repaired(file: String, line: Int, _ invalid: MessageBytes.InvalidByte) -> InputProblem {
+        InputProblem(file: file, line: line,
+                     message: "input is not valid UTF-8 (byte 0x\(String(invalid.byte, radix: 16, uppercase: true)) at column \(invalid.column)); \(MessageBytes.repairNote)")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TriageEngine
 
 /// Reads the cases of collected inputs: every fixture, then every corpus record. What cannot
 /// be read, and blank messages (which cannot be classified), become input problems.
@@ -11,12 +12,16 @@ public enum TestCaseLoader {
                 problems.append(InputProblem(file: path, line: 0, message: "cannot read the file"))
                 continue
             }
-            guard let content = String(validating: data, as: UTF8.self) else {
+            // Bytes that are not UTF-8 are repaired like a corpus record's (see `CorpusReader.strictUTF8`).
+            let (content, invalid) = MessageBytes.decode(data)
+            if invalid != nil && reader.strictUTF8 {
                 problems.append(InputProblem(file: path, line: 1, message: "fixture is not valid UTF-8"))
                 continue
             }
             switch FixtureParser.parse(content, path: path) {
-            case .success(let testCase): cases.append(testCase)
+            case .success(var testCase):
+                testCase.repair = invalid.map { InputProblem.repaired(file: path, line: $0.line, $0) }
+                cases.append(testCase)
             case .failure(let problem): problems.append(problem)
             }
         }

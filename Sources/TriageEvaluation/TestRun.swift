@@ -41,6 +41,10 @@ public struct TestRun: Sendable {
         self.seconds = seconds
     }
 
+    /// The `input_repaired` warnings of the cases that ran: bytes that were not UTF-8 were
+    /// replaced with U+FFFD before classifying.
+    public var repairs: [InputProblem] { results.compactMap(\.testCase.repair) }
+
     public var failed: [CaseResult] { results.filter { $0.status == .failed } }
 
     /// "3 failing fixtures", "1 failing example", or "2 failing cases" when both kinds fail.

@@ -24,6 +24,14 @@ public struct LintContext {
     public let spellings: [Located<SpellingDeclaration>]
     public let lintConfigs: [Located<LintConfigDeclaration>]
     public let fallback: String
+    /// The index in `ruleSet.rules` of the compiled rule at each (file, span): looked up once
+    /// per rule by several checks, which a linear search made quadratic in the pack's size.
+    private let compiledIndex: [RuleLocation: Int]
+
+    private struct RuleLocation: Hashable {
+        let path: String
+        let span: SourceSpan
+    }
 
     public init(pack: LoadedRulePack, ruleSet: CompiledRuleSet?, patterns: [CompiledPattern]? = nil) {
         self.pack = pack
@@ -75,11 +83,19 @@ public struct LintContext {
         self.spellings = spellings
         self.lintConfigs = lintConfigs
         self.fallback = fallback
+        var compiledIndex: [RuleLocation: Int] = [:]
+        for (index, rule) in (ruleSet?.rules ?? []).enumerated() {
+            // The first of two rules at one place wins, as the search it replaces did.
+            let location = RuleLocation(path: rule.file.path, span: rule.span)
+            if compiledIndex[location] == nil { compiledIndex[location] = index }
+        }
+        self.compiledIndex = compiledIndex
     }
 
     /// The compiled form of a rule declaration, matched by file and position.
     public func compiled(_ rule: Located<RuleDeclaration>) -> CompiledRule? {
-        ruleSet?.rules.first { $0.file.path == rule.file.path && $0.span == rule.node.span }
+        guard let ruleSet, let index = compiledIndex[RuleLocation(path: rule.file.path, span: rule.node.span)] else { return nil }
+        return ruleSet.rules[index]
     }
 
     /// Every name an expression refers to, directly.

@@ -30,7 +30,7 @@ struct TestJSONReport: Reporter {
                 JSONMember("corpus_records", .int(run.corpusCount)), JSONMember("examples", .int(run.exampleCount)),
                 JSONMember("passed", .int(run.results.filter { $0.status == .passed }.count)),
                 JSONMember("failed", .int(run.failed.count)), JSONMember("todo", .int(run.knownFailures.count)),
-                JSONMember("todo_passing", .int(run.fixedTodos.count)), JSONMember("input_problems", .int(run.problems.count)),
+                JSONMember("todo_passing", .int(run.fixedTodos.count)), JSONMember("input_problems", .int(run.problems.count)), JSONMember("input_repaired", .int(run.repairs.count)),
                 JSONMember("skipped_files", .int(run.skippedFiles.count)), JSONMember("filtered_out", .int(run.filteredOut)), JSONMember("seconds", .double(run.seconds)),
             ])),
             JSONMember("metrics", .object([
@@ -63,6 +63,9 @@ struct TestJSONReport: Reporter {
             } ?? .null),
             JSONMember("coverage", run.coverage.map(coverageValue) ?? .null),
             JSONMember("problems", .array(run.problems.map { p in
+                .object([JSONMember("file", .string(p.file)), JSONMember("line", .int(p.line)), JSONMember("message", .string(p.message))])
+            })),
+            JSONMember("repairs", .array(run.repairs.map { p in
                 .object([JSONMember("file", .string(p.file)), JSONMember("line", .int(p.line)), JSONMember("message", .string(p.message))])
             })),
             JSONMember("cases", .array(run.results.map(caseValue))),

@@ -1,4 +1,5 @@
 import Foundation
+import TriageEngine
 import TriageEvaluation
 import TriageSupport
 
@@ -46,6 +47,14 @@ struct TestTextReport: Reporter {
             lines.append("")
             lines.append(style.bold("input problems") + " (\(run.problems.count))")
             for problem in run.problems { lines.append("  " + style.red("error") + " " + safe("\(problem.file):\(problem.line): \(problem.message)")) }
+        }
+        let repairs = run.repairs
+        if !repairs.isEmpty {
+            lines.append("")
+            lines.append(style.bold("input repaired") + " (\(repairs.count)): classified with U+FFFD for each byte that is not UTF-8; --strict-utf8 refuses them")
+            for repair in repairs {
+                lines.append("  " + style.yellow("warning") + " [\(MessageBytes.repairedWarning)] " + safe("\(repair.file):\(repair.line): \(repair.message)"))
+            }
         }
         if run.filteredOut > 0 {
             lines.append(style.dim("filtered out \(run.filteredOut) case\(run.filteredOut == 1 ? "" : "s") (--filter): the metrics cover only the \(run.results.count) that ran"))
@@ -95,7 +104,8 @@ struct TestTextReport: Reporter {
         ]
         return [
             style.bold("summary"),
-            "  cases       \(run.results.count) (\(run.fixtureCount) fixtures, \(run.exampleCount > 0 ? "\(run.exampleCount) rule examples, " : "")\(run.corpusCount) corpus records) in \(String(format: "%.2f", run.seconds)) s",
+            "  cases       \(run.results.count) (\(run.fixtureCount) fixtures, \(run.exampleCount > 0 ? "\(run.exampleCount) rule examples, " : "")\(run.corpusCount) corpus records) in \(String(format: "%.2f", run.seconds)) s"
+                + (run.repairs.isEmpty ? "" : ", \(run.repairs.count) with input repaired"),
             "  results     " + counts.joined(separator: ", "),
             run.fixtureCount + run.corpusCount == 0
                 ? style.dim("  metrics     none: only rule examples ran, and they are checks, not samples; give fixtures or a corpus")

@@ -33,11 +33,25 @@ public enum JSONReader {
         }
     }
 
+    /// ``decodeString(_:)`` for the bytes of a member as scanned: concrete, so the common case
+    /// (no escape) is one specialised search and one String, not a copy of the bytes first.
+    public static func decodeString(_ raw: [UInt8]) -> String {
+        guard raw.count >= 2 else { return "" }
+        let body = raw[1..<(raw.count - 1)]
+        guard body.contains(UInt8(ascii: "\\")) else { return String(decoding: body, as: UTF8.self) }
+        return decodeEscaped(Array(body))
+    }
+
     /// The text of a string value as written (with its quotes), unescaped. A lone UTF-16
     /// surrogate (`"\ud83d"`, from text cut in the middle of an emoji) becomes U+FFFD.
     public static func decodeString(_ raw: some Collection<UInt8>) -> String {
         let inner = Array(raw.dropFirst().dropLast())
         guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
+        return decodeEscaped(inner)
+    }
+
+    /// The inside of a string literal that has escapes, unescaped.
+    private static func decodeEscaped(_ inner: [UInt8]) -> String {
         // Unescaped into UTF-8 bytes, then one String: appending scalar by scalar is slow.
         var output: [UInt8] = []
         output.reserveCapacity(inner.count)

@@ -28,14 +28,26 @@ import Testing
         let directory = try TemporaryDirectory()
         let rules = try directory.write("pack.rules", Self.rules)
         let corpus = try directory.write("broken.jsonl", data: Self.brokenCorpus())
+        // The line that is not UTF-8 is classified with U+FFFD in place of its bad bytes (issue 14, item 6).
         let result = run(["test", corpus, "--rules", rules, "--no-progress"])
         #expect(result.code == .testsFailed)
-        #expect(result.stdout.contains("cases       1 (0 fixtures, 1 corpus records)"))
-        #expect(result.stdout.contains("input problems (3)"))
-        #expect(result.stdout.contains("\(corpus):2: line is not valid UTF-8"))
+        #expect(result.stdout.contains("cases       2 (0 fixtures, 2 corpus records) in"))
+        #expect(result.stdout.contains(", 1 with input repaired\n"))
+        #expect(result.stdout.contains("input problems (2)"))
+        #expect(result.stdout.contains("input repaired (1)"))
+        #expect(result.stdout.contains("warning [input_repaired] \(corpus):2: input is not valid UTF-8 (byte 0xC3 at column 25); each invalid byte was replaced with U+FFFD"))
         #expect(result.stdout.contains("\(corpus):3: line is longer than the 32 MiB message limit (50000040 bytes)"))
         #expect(result.stdout.contains("\(corpus):4: invalid JSON at column 29: unterminated string"))
-        #expect(result.stdout.contains("3 unreadable inputs"))
+        #expect(result.stdout.contains("2 unreadable inputs"))
+
+        // --strict-utf8: as before, an input problem.
+        let strict = run(["test", corpus, "--rules", rules, "--no-progress", "--strict-utf8"])
+        #expect(strict.code == .testsFailed)
+        #expect(strict.stdout.contains("cases       1 (0 fixtures, 1 corpus records)"))
+        #expect(strict.stdout.contains("input problems (3)"))
+        #expect(strict.stdout.contains("\(corpus):2: line is not valid UTF-8"))
+        #expect(!strict.stdout.contains("input repaired"))
+        #expect(strict.stdout.contains("3 unreadable inputs"))
     }
 
     @Test func aBrokenCSVCorpusReportsEveryRecordAsACaseOrAProblem() throws {
@@ -46,10 +58,46 @@ import Testing
         let corpus = try directory.write("broken.csv", data: data)
         let result = run(["test", corpus, "--rules", rules, "--no-progress"])
         #expect(result.code == .testsFailed)
-        #expect(result.stdout.contains("cases       1 (0 fixtures, 1 corpus records)"))
-        #expect(result.stdout.contains("\(corpus):3: line is not valid UTF-8"))
+        #expect(result.stdout.contains("cases       2 (0 fixtures, 2 corpus records) in"))
+        #expect(result.stdout.contains("warning [input_repaired] \(corpus):3: input is not valid UTF-8 (byte 0xC3 at column 4); each invalid byte was replaced with U+FFFD"))
         #expect(result.stdout.contains("\(corpus):4: the message is larger than the 32 MiB message limit (34000000 bytes)"))
         #expect(result.stdout.contains("\(corpus):5: unterminated quoted field"))
+
+        let strict = run(["test", corpus, "--rules", rules, "--no-progress", "--strict-utf8"])
+        #expect(strict.code == .testsFailed)
+        #expect(strict.stdout.contains("cases       1 (0 fixtures, 1 corpus records)"))
+        #expect(strict.stdout.contains("\(corpus):3: line is not valid UTF-8"))
+    }
+
+    /// Issue 14, item 6: a fixture or corpus record with a stray Latin-1 byte is classified,
+    /// repaired, and counted in the text and JSON reports; a header row that is not UTF-8
+    /// names its columns wrongly and stays a problem.
+    @Test func bytesThatAreNotUTF8AreRepairedInFixturesAndCorporaAndCounted() throws {
+        let directory = try TemporaryDirectory()
+        let rules = try directory.write("pack.rules", Self.rules)
+        _ = try directory.write("cases/fine.triage", "expect: late\n---\nstill late\n")
+        _ = try directory.write("cases/cafe.triage", data: Data("expect: late\n---\nmy caf".utf8) + [0xE9] + Data(" order is late\n".utf8))
+        _ = try directory.write("cases/latin1.csv", data: Data("text,label\n\"na".utf8) + [0xEF] + Data("ve\nand late\",late\n".utf8))
+        let report = directory.path + "/report.json"
+        let result = run(["test", directory.path + "/cases", "--rules", rules, "--no-progress", "--json", report])
+        #expect(result.code == .ok, "\(result.stdout)")
+        #expect(result.stdout.contains("cases       3 (2 fixtures, 1 corpus records) in"))
+        #expect(result.stdout.contains(", 2 with input repaired\n"))
+        #expect(result.stdout.contains("cafe.triage:3: input is not valid UTF-8 (byte 0xE9 at column 7); each invalid byte was replaced with U+FFFD"))
+        #expect(result.stdout.contains("latin1.csv:2: input is not valid UTF-8 (byte 0xEF at column 4)"))
+        let object = try json(String(decoding: try Data(contentsOf: URL(fileURLWithPath: report)), as: UTF8.self))
+        #expect((object["summary"] as? [String: Any])?["input_repaired"] as? Int == 2)
+        #expect((object["repairs"] as? [[String: Any]])?.map { $0["line"] as? Int } == [3, 2])
+
+        let strict = run(["test", directory.path + "/cases", "--rules", rules, "--no-progress", "--strict-utf8"])
+        #expect(strict.code == .testsFailed)
+        #expect(strict.stdout.contains("cafe.triage:1: fixture is not valid UTF-8"))
+        #expect(strict.stdout.contains("latin1.csv:2: line is not valid UTF-8"))
+
+        let header = try directory.write("header.csv", data: Data("te".utf8) + [0xE9] + Data("xt,text,label\nx,late,late\n".utf8))
+        let broken = run(["test", header, "--rules", rules, "--no-progress"])
+        #expect(broken.code == .testsFailed)
+        #expect(broken.stdout.contains("header.csv:1: header row is not valid UTF-8 (byte 0xE9 at column 3)"))
     }
 
     @Test func aFixtureOverTheMessageLimitIsAProblemNotAClassification() throws {

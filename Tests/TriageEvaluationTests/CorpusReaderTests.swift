@@ -32,7 +32,22 @@ import Testing
         #expect(cases[0].expectation.secondary == .some(nil))
         #expect(cases[1].expectation.secondary == .some("billing.refund"))
         #expect(problems.map(\.line) == [2, 3, 4, 7])
-        #expect(problems.map(\.message) == ["not a JSON object: each line must be one object {…}", "no label field 'label'", "no text field 'text'", "line is not valid UTF-8"])
+        // Repaired, `{\u{FFFD}}` is still not JSON; with --strict-utf8 the bytes are the problem.
+        #expect(problems.map(\.message) == ["not a JSON object: each line must be one object {…}", "no label field 'label'", "no text field 'text'",
+                                            "invalid JSON at column 2: expected a key in double quotes"])
+        reader.strictUTF8 = true
+        #expect(reader.readJSONL(data, path: "c.jsonl").problems.last?.message == "line is not valid UTF-8")
+    }
+
+    @Test func aRecordThatIsNotUTF8IsRepairedUnlessStrict() throws {
+        var reader = CorpusReader()
+        let data = Data(#"{"text": "caf"#.utf8) + [0xE9] + Data(#" late", "label": "x\#u{E9}"}"#.utf8 + [0x0A])
+        let (cases, problems) = reader.readJSONL(data, path: "c.jsonl")
+        #expect(problems.isEmpty)
+        #expect(cases.map(\.text) == ["caf\u{FFFD} late"])
+        #expect(cases.first?.repair == InputProblem(file: "c.jsonl", line: 1, message: "input is not valid UTF-8 (byte 0xE9 at column 14); each invalid byte was replaced with U+FFFD"))
+        reader.strictUTF8 = true
+        #expect(reader.readJSONL(data, path: "c.jsonl").problems == [InputProblem(file: "c.jsonl", line: 1, message: "line is not valid UTF-8")])
     }
 
     @Test func csvCorpusUsesTheHeaderAndConfiguredFields() {

@@ -68,3 +68,30 @@ import TriageSyntax
         #expect(finding.location?.line == 4)
     }
 }
+
+/// Issue 14, item 9: `LintContext.compiled(_:)` answers from an index by file and span (it
+/// searched the whole pack for each rule, which made `lint` quadratic; speed is measured by
+/// `scripts/lint-scale.sh`, never timed here). Two files with rules at the same offsets must
+/// still get each its own compiled rule, and `rule-never-fires` must name the right one.
+@Suite struct LintContextIndexTests {
+    @Test func eachRuleFindsItsOwnCompiledRuleAcrossFilesWithTheSameOffsets() throws {
+        // Both rules span bytes 0..<41 of their file.
+        let pack = RulePackLoader.load(embedded: [
+            (path: "main.rules", contents: LintCheck.examplePreamble + "category c \"C\" { playbook general }\n"),
+            (path: "a.rules", contents: "rule first -> c { when \"late\" weight 0 }\n"),
+            (path: "b.rules", contents: "rule other -> c { when \"lost\" weight 2 }\n"),
+        ], root: "")
+        let (ruleSet, diagnostics) = RulePackCompiler.compile(pack)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let context = LintContext(pack: pack, ruleSet: ruleSet)
+        #expect(Set(context.rules.map(\.node.span)).count == 1)
+        #expect(context.rules.count == 2)
+        for rule in context.rules {
+            let compiled = try #require(context.compiled(rule))
+            #expect(compiled.name == rule.node.name.name)
+            #expect(compiled.file.path == rule.file.path)
+        }
+        let findings = Linter.lint(pack).diagnostics.filter { $0.id == .ruleNeverFires }
+        #expect(findings.map(\.message) == ["rule 'first' can never fire: it has weight 0"])
+    }
+}
