@@ -27,6 +27,9 @@ heavy+='|aMessageOverTheSizeLimit|aRuleFileLargerThanTheLimit'
 # Wall-clock budgets of 0.3 s: under ThreadSanitizer (and a loaded machine) the sanitizer's
 # own overhead uses the budget before the first rule; the plain `swift test` runs them.
 heavy+='|classifyReportsTheBudgetInJSONAndText|testReportsTheBudgetOnTheCase'
+# Runs the binary under `ulimit -v` of 100 MB: a sanitized binary maps its shadow memory and
+# cannot even load there; the plain `swift test` runs it.
+heavy+='|aLargeMessageUnderAMemoryLimit'
 TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1} \
   swift test --sanitize=thread --scratch-path "${TRIAGE_TSAN_SCRATCH:-/tmp/triage-tsan}" --skip "$heavy"
 echo "ci-hardening: passed in $(elapsed)"
