@@ -65,3 +65,26 @@ rule is_late -> late { when affirmed(words { late delayed }) }
 rule is_broken -> broken { when affirmed(words { broken cracked }) }
 rule hurry -> signal urgent { when words { asap } }
 """
+
+/// What a shell script that runs the built binary printed, and how it ended.
+struct ShellResult {
+    let status: Int32
+    let exited: Bool
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs `script` with `shell -c`, `$0` being the first argument, as a user's pipeline would.
+func runShell(_ script: String, arguments: [String], shell: String = "/bin/sh") throws -> ShellResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: shell)
+    process.arguments = ["-c", script] + arguments
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return ShellResult(status: process.terminationStatus, exited: process.terminationReason == .exit, stdout: out, stderr: err)
+}

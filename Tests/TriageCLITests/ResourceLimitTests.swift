@@ -142,22 +142,14 @@ import Testing
         let file = try directory.write("big.txt", String(repeating: sentence, count: 12_000_000 / sentence.utf8.count))
         // Kilobytes: too little to read it, too little to classify it, plenty.
         for limit in [100_000, 150_000, 1_500_000] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "ulimit -v \(limit) && exec \"$0\" classify --format json --compact --file \"$1\"", path, file]
-            let output = Pipe(), errors = Pipe()
-            process.standardOutput = output
-            process.standardError = errors
-            try process.run()
-            let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .exit, "limit \(limit) KB: \(err.prefix(300))")
+            let result = try runShell("ulimit -v \(limit) && exec \"$0\" classify --format json --compact --file \"$1\"", arguments: [path, file])
+            let (out, err) = (result.stdout, result.stderr)
+            #expect(result.exited, "limit \(limit) KB: \(err.prefix(300))")
             if limit == 1_500_000 {
-                #expect(process.terminationStatus == 0, "\(err.prefix(300))")
+                #expect(result.status == 0, "\(err.prefix(300))")
                 #expect(out.hasPrefix("{\"schema\":\"triage.classification\""))  // classified (within its time budget)
             } else {
-                #expect(process.terminationStatus == 65, "limit \(limit) KB: \(err.prefix(300))")
+                #expect(result.status == 65, "limit \(limit) KB: \(err.prefix(300))")
                 #expect(err.hasPrefix("error: \(file): "), "\(err.prefix(300))")
                 #expect(err.contains("needs about") && err.contains("the address-space limit (ulimit -v) leaves"), "\(err.prefix(300))")
             }

@@ -148,16 +148,8 @@ import Testing
         let (rules, corpus) = try failingCorpus(directory, count: 3_000)
         let path = try #require(BinaryTests.executable, "the triage executable was not built")
         let script = #""$0" test "$1" --rules "$2" --no-progress | head -1; echo "triage exited ${PIPESTATUS[0]}" >&2"#
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script, path, corpus, rules]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let result = try runShell(script, arguments: [path, corpus, rules], shell: "/bin/bash")
+        let (out, err) = (result.stdout, result.stderr)
         #expect(out.hasPrefix("FAIL \(corpus):1"))
         #expect(out.split(separator: "\n").count == 1)
         #expect(err.contains("error: cannot write the report: standard output was closed; 3000 cases were checked"))
